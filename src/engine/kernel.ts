@@ -1,0 +1,66 @@
+/**
+ * The forward and backward kernels: one loop each over the compiled arrays, with one switch case per gate type.
+ *
+ * The cases are generated once, when this module loads, from the registry's expressions. A hand-written switch
+ * would have to repeat every formula of gates.ts; a call through a table of per-gate functions would cost an
+ * indirect call per gate. Generated cases keep each gate's arithmetic inline in a loop V8 optimises as a whole.
+ */
+import { GATE_TYPES, INPUT_OP } from './gates.ts';
+
+/** Runs slots `from .. to - 1` forward; input slots keep the value already stored. */
+export type ForwardKernel = (
+  op: Uint8Array, in0: Int32Array, in1: Int32Array, value: Float64Array, from: number, to: number,
+) => void;
+
+/** Runs slots `count - 1 .. 0` backward, adding each gate's pull into its sources' gradients. */
+export type BackwardKernel = (
+  op: Uint8Array, in0: Int32Array, in1: Int32Array, value: Float64Array, grad: Float64Array, count: number,
+) => void;
+
+/** The compiled form keeps two input slots per gate. */
+export const MAX_PORTS = 2;
+
+const SLOTS = ['in0', 'in1'];
+
+function portReads(inputs: readonly string[]): string {
+  return inputs.map((name, k) => `const ${name} = value[${SLOTS[k]}[i]];`).join(' ');
+}
+
+function forwardCase(code: number): string {
+  const gate = GATE_TYPES[code];
+  return `case ${code}: { ${portReads(gate.inputs)} value[i] = ${gate.forward}; break; }`;
+}
+
+function backwardCase(code: number): string {
+  const gate = GATE_TYPES[code];
+  const pulls = gate.local.map((expr, k) => `grad[${SLOTS[k]}[i]] += g * (${expr});`).join(' ');
+  return `case ${code}: { ${portReads(gate.inputs)} const out = value[i]; ${pulls} break; }`;
+}
+
+const gateCodes = GATE_TYPES.map((_, code) => code).filter((code) => code !== INPUT_OP);
+
+for (const gate of GATE_TYPES) {
+  if (gate.inputs.length > MAX_PORTS) throw new Error(`gate "${gate.type}" has more than ${MAX_PORTS} inputs`);
+  if (gate.local.length !== gate.inputs.length) throw new Error(`gate "${gate.type}" needs one local per input`);
+}
+
+export const forwardKernel = new Function(
+  'op', 'in0', 'in1', 'value', 'from', 'to',
+  `for (let i = from; i < to; i++) {
+    switch (op[i]) {
+      ${gateCodes.map(forwardCase).join('\n      ')}
+      default: break;
+    }
+  }`,
+) as ForwardKernel;
+
+export const backwardKernel = new Function(
+  'op', 'in0', 'in1', 'value', 'grad', 'count',
+  `for (let i = count - 1; i >= 0; i--) {
+    const g = grad[i];
+    switch (op[i]) {
+      ${gateCodes.map(backwardCase).join('\n      ')}
+      default: break;
+    }
+  }`,
+) as BackwardKernel;
