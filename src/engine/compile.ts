@@ -128,11 +128,28 @@ export class CompiledCircuit {
   }
 }
 
+/** What compiling learns of a circuit's structure before it lays out slots. */
+export interface Structure {
+  /** Op code per node, by node index. */
+  ops: Uint8Array;
+  /** Source node index per node for its first and second port; -1 where unwired. */
+  src0: Int32Array;
+  src1: Int32Array;
+  /** Per edge: source and target node index, and the target's port index. */
+  from: Int32Array;
+  to: Int32Array;
+  edgePort: Uint8Array;
+  /** Node indices in topological order. */
+  order: Int32Array;
+  indexOf: Map<string, number>;
+}
+
 /**
- * Compiles a circuit. Refuses what the engine cannot evaluate (unknown gates, missing nodes or ports, a port
- * wired twice, a cycle) with a message naming the place; the format layer reports the same refusals for files.
+ * Checks what the engine needs of a circuit's structure: known gates, unique node ids, edges between existing
+ * nodes and ports, at most one wire per port, none into an input, no cycle. Refusals name the place in the
+ * format's words; the format layer reports these same messages for files.
  */
-export function compile(circuit: Circuit): Result<CompiledCircuit> {
+export function analyse(circuit: Circuit): Result<Structure> {
   const { nodes, edges } = circuit;
   const n = nodes.length;
   const indexOf = new Map<string, number>();
@@ -141,12 +158,12 @@ export function compile(circuit: Circuit): Result<CompiledCircuit> {
     const node = nodes[k];
     const code = opCode(node.type);
     if (code < 0) return fail(`nodes[${k}].type: unknown gate "${node.type}"`);
-    if (indexOf.has(node.id)) return fail(`nodes[${k}].id: "${node.id}" is used by another node`);
+    const other = indexOf.get(node.id);
+    if (other !== undefined) return fail(`nodes[${k}].id: "${node.id}" is already the id of nodes[${other}]`);
     indexOf.set(node.id, k);
     ops[k] = code;
   }
 
-  // Port sources per node, by node index; -1 where unwired.
   const src0 = new Int32Array(n).fill(-1);
   const src1 = new Int32Array(n).fill(-1);
   const from = new Int32Array(edges.length);
@@ -158,14 +175,18 @@ export function compile(circuit: Circuit): Result<CompiledCircuit> {
     const t = indexOf.get(edge.target);
     if (s === undefined) return fail(`edges[${e}].source: no node "${edge.source}"`);
     if (t === undefined) return fail(`edges[${e}].target: no node "${edge.target}"`);
-    const gate = GATE_TYPES[ops[t]];
     if (ops[t] === INPUT_OP) return fail(`edges[${e}].target: "${edge.target}" is an input and takes no wire`);
+    const gate = GATE_TYPES[ops[t]];
     const port = gate.inputs.indexOf(edge.targetHandle);
     if (port < 0) {
-      return fail(`edges[${e}].targetHandle: gate "${edge.target}" (${gate.type}) has no port "${edge.targetHandle}"`);
+      const ports = gate.inputs.map((name) => `"${name}"`).join(', ');
+      return fail(`edges[${e}].targetHandle: ${gate.type} gate "${edge.target}" has no port "${edge.targetHandle}" (its ports: ${ports})`);
     }
     const sources = port === 0 ? src0 : src1;
-    if (sources[t] >= 0) return fail(`edges[${e}].targetHandle: port "${edge.targetHandle}" of "${edge.target}" is already wired`);
+    if (sources[t] >= 0) {
+      const first = edges.findIndex((other) => other.target === edge.target && other.targetHandle === edge.targetHandle);
+      return fail(`edges[${e}].targetHandle: port "${edge.targetHandle}" of "${edge.target}" is already wired by edges[${first}]`);
+    }
     sources[t] = s;
     from[e] = s;
     to[e] = t;
@@ -174,7 +195,16 @@ export function compile(circuit: Circuit): Result<CompiledCircuit> {
 
   const sorted = topologicalOrder(n, from, to);
   if (!sorted.ok) return fail(`cycle: ${sorted.cycle.map((k) => nodes[k].id).join(' -> ')}`);
-  const order = sorted.order;
+  return { ok: true, value: { ops, src0, src1, from, to, edgePort, order: sorted.order, indexOf } };
+}
+
+/** Compiles a circuit, refusing what analyse refuses. */
+export function compile(circuit: Circuit): Result<CompiledCircuit> {
+  const analysed = analyse(circuit);
+  if (!analysed.ok) return analysed;
+  const { ops, src0, src1, from, to, edgePort, order, indexOf } = analysed.value;
+  const { nodes, edges } = circuit;
+  const n = nodes.length;
 
   const live = new Uint8Array(n);
   for (const v of order) {
