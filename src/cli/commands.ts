@@ -1,0 +1,118 @@
+/**
+ * The three commands of the format's "Command line" section. Each returns its exit status: 0 done, 1 the
+ * command's own failure (a gradient check that fails, nothing to update), 2 a refused file or bad arguments.
+ */
+import { GATE_TYPES, checkGradients, evaluate, updateCircuit, type Circuit } from '../engine/index.ts';
+import { serializeCircuit } from '../format/index.ts';
+import { readCircuit, type Io } from './io.ts';
+import { jsonNumber, showNumber } from './numbers.ts';
+import { table } from './table.ts';
+
+export function runCommand(io: Io, file: string, json: boolean): number {
+  const circuit = readCircuit(io, file);
+  if (!circuit.ok) return refuse(io, circuit.error);
+  const evaluated = evaluate(circuit.value);
+  if (!evaluated.ok) return refuse(io, `${file}: ${evaluated.error}`);
+  const { annotations } = evaluated.value;
+  const c = circuit.value;
+  if (json) {
+    const pairs = (record: typeof annotations.nodes) =>
+      Object.fromEntries(
+        Object.entries(record).map(([id, a]) => [id, { value: jsonNumber(a.value), grad: jsonNumber(a.grad) }]),
+      );
+    io.out(`${JSON.stringify({ output: annotations.output, nodes: pairs(annotations.nodes), edges: pairs(annotations.edges) })}\n`);
+    return 0;
+  }
+  const pull = c.outputGrad ?? 1;
+  io.out(`${c.name ?? file}\noutput: ${annotations.output ?? 'none (no single gate ends the circuit)'}, pulled with ${pull}\n\n`);
+  io.out(
+    table(
+      ['node', 'type', 'value', 'grad'],
+      c.nodes.map((node) => {
+        const a = annotations.nodes[node.id];
+        const type = node.type === 'input' && node.trainable === false ? 'input (constant)' : node.type;
+        return [labelled(node.id, node.label), type, showNumber(a.value), showNumber(a.grad)];
+      }),
+    ),
+  );
+  io.out('\n');
+  io.out(
+    table(
+      ['edge', 'wire', 'value', 'grad'],
+      c.edges.map((edge) => {
+        const a = annotations.edges[edge.id];
+        return [edge.id, `${edge.source} -> ${edge.target}.${edge.targetHandle}`, showNumber(a.value), showNumber(a.grad)];
+      }),
+    ),
+  );
+  return 0;
+}
+
+export function checkCommand(io: Io, file: string, json: boolean, tolerance?: number): number {
+  const circuit = readCircuit(io, file);
+  if (!circuit.ok) return refuse(io, circuit.error);
+  const evaluated = evaluate(circuit.value);
+  if (!evaluated.ok) return refuse(io, `${file}: ${evaluated.error}`);
+  const { compiled } = evaluated.value;
+  if (!compiled.hasBackward) {
+    io.err(`${file}: nothing to check: the circuit has no output with a value, so no backward pass\n`);
+    return 1;
+  }
+  const report = checkGradients(circuit.value, compiled, tolerance);
+  if (json) {
+    const rows = report.rows.map((row) => ({
+      ...row,
+      analytic: jsonNumber(row.analytic),
+      numerical: jsonNumber(row.numerical),
+      relError: jsonNumber(row.relError),
+    }));
+    io.out(`${JSON.stringify({ ok: report.ok, tolerance: report.tolerance, inputs: rows })}\n`);
+  } else {
+    io.out(`gradient check: analytic vs central difference, relative tolerance ${report.tolerance}\n\n`);
+    io.out(
+      table(
+        ['input', 'analytic', 'numerical', 'relative error', ''],
+        report.rows.map((row) => [
+          row.id, showNumber(row.analytic), showNumber(row.numerical), row.relError.toExponential(2), row.ok ? 'ok' : 'FAIL',
+        ]),
+      ),
+    );
+    const failed = report.rows.filter((row) => !row.ok).length;
+    io.out(failed === 0 ? '\nall gradients agree\n' : `\n${failed} of ${report.rows.length} gradients differ beyond the tolerance\n`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+export function stepCommand(io: Io, file: string, lr: number, outFile?: string): number {
+  const circuit = readCircuit(io, file);
+  if (!circuit.ok) return refuse(io, circuit.error);
+  const updated = updateCircuit(circuit.value, lr);
+  if (!updated.ok) {
+    io.err(`${file}: ${updated.error}\n`);
+    return 1;
+  }
+  const text = serializeCircuit(updated.value);
+  if (outFile === undefined) {
+    io.out(text);
+    return 0;
+  }
+  const written = io.writeText(outFile, text);
+  if (!written.ok) return refuse(io, written.error);
+  return 0;
+}
+
+export function gatesHelp(): string {
+  return table(
+    ['gate', 'ports', 'forward', 'local gradients'],
+    GATE_TYPES.filter((g) => g.type !== 'input').map((g) => [g.type, g.inputs.join(', '), g.formula, g.localFormulas.join('; ')]),
+  );
+}
+
+function labelled(id: string, label: Circuit['nodes'][number]['label']): string {
+  return label && label !== id ? `${id} (${label})` : id;
+}
+
+function refuse(io: Io, message: string): number {
+  io.err(`${message}\n`);
+  return 2;
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run wiregrad -- COMMAND ...`: the command line over the engine and the format.
+ * Every failure is a message and an exit status; no stack trace reaches the user.
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { checkCommand, gatesHelp, runCommand, stepCommand } from './commands.ts';
+import { processIo, type Io } from './io.ts';
+
+const USAGE = `wiregrad: evaluate circuits of gates, forward and backward
+
+usage: npm run wiregrad -- COMMAND FILE [options]
+
+commands:
+  run FILE [--json]                 evaluate the circuit: every node's and edge's value and gradient
+  check FILE [--json] [--tolerance T]
+                                    compare every input's analytic gradient with a central difference;
+                                    exit 1 where any differs beyond the relative tolerance (default 1e-6)
+  step FILE --lr H [-o OUT]         one parameter update, value += H * grad for every trainable input;
+                                    writes the updated circuit to OUT, or to standard output
+  gates                             list the gate types with their forward and local gradients
+  help                              this text
+
+exit status: 0 done, 1 the check failed or there is nothing to update, 2 a refused file or bad arguments.
+The file format is described in docs/format.md.
+`;
+
+export function main(argv: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        lr: { type: 'string' },
+        tolerance: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(io, error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [command, file, ...extra] = positionals;
+  if (values.help || command === 'help' || command === undefined) {
+    (command === undefined && !values.help ? io.err : io.out)(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (command === 'gates') {
+    io.out(gatesHelp());
+    return 0;
+  }
+  if (!['run', 'check', 'step'].includes(command)) return usageError(io, `unknown command "${command}"`);
+  if (file === undefined) return usageError(io, `${command} needs a circuit FILE`);
+  if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}"`);
+
+  switch (command) {
+    case 'run':
+      return runCommand(io, file, values.json);
+    case 'check': {
+      const tolerance = values.tolerance === undefined ? undefined : positiveNumber(values.tolerance);
+      if (tolerance === null) return usageError(io, `--tolerance needs a positive number, got "${values.tolerance}"`);
+      return checkCommand(io, file, values.json, tolerance);
+    }
+    default: {
+      if (values.lr === undefined) return usageError(io, 'step needs --lr H, the step size');
+      const lr = Number(values.lr);
+      if (values.lr.trim() === '' || !Number.isFinite(lr)) return usageError(io, `--lr needs a finite number, got "${values.lr}"`);
+      return stepCommand(io, file, lr, values.output);
+    }
+  }
+}
+
+function positiveNumber(text: string): number | null {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+function usageError(io: Io, message: string): number {
+  io.err(`wiregrad: ${message}\nrun "npm run wiregrad -- help" for usage\n`);
+  return 2;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    process.exitCode = main(process.argv.slice(2), processIo);
+  } catch (error) {
+    // A bug of ours, not the user's: say so in one line rather than with a stack trace.
+    process.stderr.write(`wiregrad: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  }
+}
