@@ -193,7 +193,7 @@ export function analyse(circuit: Circuit): Result<Structure> {
     edgePort[e] = port;
   }
 
-  const sorted = topologicalOrder(n, from, to);
+  const sorted = topologicalOrder(n, from, to, edgePort);
   if (!sorted.ok) return fail(`cycle: ${sorted.cycle.map((k) => nodes[k].id).join(' -> ')}`);
   return { ok: true, value: { ops, src0, src1, from, to, edgePort, order: sorted.order, indexOf } };
 }
