@@ -6,3 +6,4 @@ export * from './evaluate.ts';
 export * from './update.ts';
 export * from './gradcheck.ts';
 export { topologicalOrder } from './topo.ts';
+export * from './stepping.ts';
