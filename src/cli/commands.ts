@@ -48,7 +48,7 @@ export function runCommand(io: Io, file: string, json: boolean): number {
   return 0;
 }
 
-export function checkCommand(io: Io, file: string, json: boolean, tolerance?: number): number {
+export function checkCommand(io: Io, file: string, json: boolean, tolerance?: number, wires = false): number {
   const circuit = readCircuit(io, file);
   if (!circuit.ok) return refuse(io, circuit.error);
   const evaluated = evaluate(circuit.value);
@@ -58,7 +58,7 @@ export function checkCommand(io: Io, file: string, json: boolean, tolerance?: nu
     io.err(`${file}: nothing to check: the circuit has no output with a value, so no backward pass\n`);
     return 1;
   }
-  const report = checkGradients(circuit.value, compiled, tolerance);
+  const report = checkGradients(circuit.value, compiled, { tolerance, wires });
   if (json) {
     const rows = report.rows.map((row) => ({
       ...row,
@@ -66,14 +66,16 @@ export function checkCommand(io: Io, file: string, json: boolean, tolerance?: nu
       numerical: jsonNumber(row.numerical),
       relError: jsonNumber(row.relError),
     }));
-    io.out(`${JSON.stringify({ ok: report.ok, tolerance: report.tolerance, inputs: rows })}\n`);
+    const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ kind: _kind, ...rest }) => rest);
+    const result = { ok: report.ok, tolerance: report.tolerance, inputs: of('input'), ...(wires ? { wires: of('wire') } : {}) };
+    io.out(`${JSON.stringify(result)}\n`);
   } else {
     io.out(`gradient check: analytic vs central difference, relative tolerance ${report.tolerance}\n\n`);
     io.out(
       table(
-        ['input', 'analytic', 'numerical', 'relative error', ''],
+        [wires ? 'input or wire' : 'input', 'analytic', 'numerical', 'relative error', ''],
         report.rows.map((row) => [
-          row.id, showNumber(row.analytic), showNumber(row.numerical), row.relError.toExponential(2), row.ok ? 'ok' : 'FAIL',
+          row.kind === 'wire' ? `wire ${row.id}` : row.id, showNumber(row.analytic), showNumber(row.numerical), row.relError.toExponential(2), row.ok ? 'ok' : 'FAIL',
         ]),
       ),
     );

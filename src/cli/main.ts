@@ -13,9 +13,10 @@ usage: npm run wiregrad -- COMMAND FILE [options]
 
 commands:
   run FILE [--json]                 evaluate the circuit: every node's and edge's value and gradient
-  check FILE [--json] [--tolerance T]
-                                    compare every input's analytic gradient with a central difference;
-                                    exit 1 where any differs beyond the relative tolerance (default 1e-6)
+  check FILE [--json] [--tolerance T] [--wires]
+                                    compare every input's analytic gradient with a central difference
+                                    (--wires: every wire's too); exit 1 where any differs beyond the
+                                    relative tolerance (default 1e-6)
   step FILE --lr H [-o OUT]         one parameter update, value += H * grad for every trainable input;
                                     writes the updated circuit to OUT, or to standard output
   gates                             list the gate types with their forward and local gradients
@@ -33,6 +34,7 @@ export function main(argv: readonly string[], io: Io): number {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        wires: { type: 'boolean', default: false },
         lr: { type: 'string' },
         tolerance: { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -62,7 +64,7 @@ export function main(argv: readonly string[], io: Io): number {
     case 'check': {
       const tolerance = values.tolerance === undefined ? undefined : positiveNumber(values.tolerance);
       if (tolerance === null) return usageError(io, `--tolerance needs a positive number, got "${values.tolerance}"`);
-      return checkCommand(io, file, values.json, tolerance);
+      return checkCommand(io, file, values.json, tolerance, values.wires);
     }
     default: {
       if (values.lr === undefined) return usageError(io, 'step needs --lr H, the step size');
@@ -84,6 +86,11 @@ function usageError(io: Io, message: string): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     process.exitCode = main(process.argv.slice(2), processIo);
   } catch (error) {

@@ -48,13 +48,19 @@ export class CompiledCircuit {
     return this.outputIndex >= 0 && this.slotOf[this.outputIndex] < this.liveCount;
   }
 
+  /** The scratch slot, one past the nodes: a wire can be pointed at it to carry a value of its own. */
+  get scratchSlot(): number {
+    return this.slotOf.length;
+  }
+
   /** Sets an input node's value (by node index); run again to see its effect. */
   setValue(nodeIndex: number, v: number): void {
     this.value[this.slotOf[nodeIndex]] = v;
   }
 
-  forward(): void {
-    forwardKernel(this.op, this.in0, this.in1, this.value, 0, this.liveCount);
+  /** Runs the forward pass, from slot `from` on when only what follows it has changed. */
+  forward(from = 0): void {
+    forwardKernel(this.op, this.in0, this.in1, this.value, from, this.liveCount);
   }
 
   backward(): void {
@@ -247,7 +253,8 @@ export function compile(circuit: Circuit): Result<CompiledCircuit> {
   const op = new Uint8Array(n);
   const in0 = new Int32Array(n);
   const in1 = new Int32Array(n);
-  const value = new Float64Array(n);
+  // One slot past the nodes is scratch: the gradient check feeds a perturbed value to a single wire through it.
+  const value = new Float64Array(n + 1);
   const params: number[] = [];
   for (let k = 0; k < n; k++) {
     const slot = slotOf[k];
