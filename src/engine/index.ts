@@ -7,3 +7,5 @@ export * from './update.ts';
 export * from './gradcheck.ts';
 export { topologicalOrder } from './topo.ts';
 export * from './stepping.ts';
+export * from './strategies.ts';
+export * from './random.ts';
