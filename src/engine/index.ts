@@ -9,3 +9,4 @@ export { topologicalOrder } from './topo.ts';
 export * from './stepping.ts';
 export * from './strategies.ts';
 export * from './random.ts';
+export * from './train.ts';
