@@ -2,7 +2,9 @@
  * The three commands of the format's "Command line" section. Each returns its exit status: 0 done, 1 the
  * command's own failure (a gradient check that fails, nothing to update), 2 a refused file or bad arguments.
  */
-import { GATE_TYPES, checkGradients, evaluate, updateCircuit, type Circuit } from '../engine/index.ts';
+import {
+  GATE_TYPES, checkGradients, evaluate, train, trainingSetupOf, updateCircuit, type Circuit, type TrainingSettings,
+} from '../engine/index.ts';
 import { serializeCircuit } from '../format/index.ts';
 import { readCircuit, type Io } from './io.ts';
 import { jsonNumber, showNumber } from './numbers.ts';
@@ -101,6 +103,50 @@ export function stepCommand(io: Io, file: string, lr: number, outFile?: string):
   const written = io.writeText(outFile, text);
   if (!written.ok) return refuse(io, written.error);
   return 0;
+}
+
+export interface TrainOverrides {
+  iterations?: number;
+  learningRate?: number;
+  seed?: number;
+  every: number;
+}
+
+/**
+ * Trains on the circuit's dataset. Progress goes to standard output when the circuit goes to a file, and to
+ * standard error when the trained circuit itself goes to standard output, so that the two never mix.
+ */
+export function trainCommand(io: Io, file: string, overrides: TrainOverrides, json: boolean, outFile?: string): number {
+  const circuit = readCircuit(io, file);
+  if (!circuit.ok) return refuse(io, circuit.error);
+  const setup = trainingSetupOf(circuit.value);
+  if (!setup) {
+    io.err(`${file}: nothing to train: the circuit has no dataset and training settings (see docs/format.md)\n`);
+    return 1;
+  }
+  const settings: TrainingSettings = {
+    ...setup.training,
+    ...(overrides.iterations !== undefined && { iterations: overrides.iterations }),
+    ...(overrides.learningRate !== undefined && { learningRate: overrides.learningRate }),
+    ...(overrides.seed !== undefined && { seed: overrides.seed }),
+  };
+  const result = train(circuit.value, { ...setup, training: settings }, overrides.every);
+  if (!result.ok) return refuse(io, `${file}: ${result.error}`);
+  const progress = outFile === undefined ? io.err : io.out;
+  for (const report of result.value.reports) {
+    progress(
+      json
+        ? `${JSON.stringify(report)}\n`
+        : `iteration ${String(report.iteration).padStart(6)}  loss ${report.loss.toFixed(6)}  accuracy ${(100 * report.accuracy).toFixed(1)}%\n`,
+    );
+  }
+  const text = serializeCircuit({ ...result.value.circuit, training: settings });
+  if (outFile === undefined) {
+    io.out(text);
+    return 0;
+  }
+  const written = io.writeText(outFile, text);
+  return written.ok ? 0 : refuse(io, written.error);
 }
 
 export function gatesHelp(): string {

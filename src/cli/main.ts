@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { checkCommand, gatesHelp, runCommand, stepCommand } from './commands.ts';
+import { checkCommand, gatesHelp, runCommand, stepCommand, trainCommand } from './commands.ts';
 import { processIo, type Io } from './io.ts';
 
 const USAGE = `wiregrad: evaluate circuits of gates, forward and backward
@@ -19,6 +19,11 @@ commands:
                                     relative tolerance (default 1e-6)
   step FILE --lr H [-o OUT]         one parameter update, value += H * grad for every trainable input;
                                     writes the updated circuit to OUT, or to standard output
+  train FILE [--iterations N] [--lr H] [--seed S] [--every K] [-o OUT] [--json]
+                                    stochastic gradient descent on the circuit's dataset (format version 2):
+                                    reports loss and accuracy every K iterations (default 25), then writes
+                                    the trained circuit to OUT, or to standard output (reports then go to
+                                    standard error); the same seed gives the same run
   gates                             list the gate types with their forward and local gradients
   help                              this text
 
@@ -37,6 +42,9 @@ export function main(argv: readonly string[], io: Io): number {
         wires: { type: 'boolean', default: false },
         lr: { type: 'string' },
         tolerance: { type: 'string' },
+        iterations: { type: 'string' },
+        seed: { type: 'string' },
+        every: { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,7 +62,7 @@ export function main(argv: readonly string[], io: Io): number {
     io.out(gatesHelp());
     return 0;
   }
-  if (!['run', 'check', 'step'].includes(command)) return usageError(io, `unknown command "${command}"`);
+  if (!['run', 'check', 'step', 'train'].includes(command)) return usageError(io, `unknown command "${command}"`);
   if (file === undefined) return usageError(io, `${command} needs a circuit FILE`);
   if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}"`);
 
@@ -66,6 +74,17 @@ export function main(argv: readonly string[], io: Io): number {
       if (tolerance === null) return usageError(io, `--tolerance needs a positive number, got "${values.tolerance}"`);
       return checkCommand(io, file, values.json, tolerance, values.wires);
     }
+    case 'train': {
+      const iterations = wholeNumber(values.iterations, 0);
+      const seed = wholeNumber(values.seed, Number.MIN_SAFE_INTEGER);
+      const every = wholeNumber(values.every ?? '25', 1);
+      const lr = values.lr === undefined ? undefined : positiveNumber(values.lr);
+      if (iterations === null) return usageError(io, `--iterations needs a whole number, got "${values.iterations}"`);
+      if (seed === null) return usageError(io, `--seed needs a whole number, got "${values.seed}"`);
+      if (every === null) return usageError(io, `--every needs a whole number from 1, got "${values.every}"`);
+      if (lr === null) return usageError(io, `--lr needs a positive number, got "${values.lr}"`);
+      return trainCommand(io, file, { iterations, seed, every: every ?? 25, learningRate: lr }, values.json, values.output);
+    }
     default: {
       if (values.lr === undefined) return usageError(io, 'step needs --lr H, the step size');
       const lr = Number(values.lr);
@@ -73,6 +92,13 @@ export function main(argv: readonly string[], io: Io): number {
       return stepCommand(io, file, lr, values.output);
     }
   }
+}
+
+/** undefined where the option is absent, null where it is not a whole number of at least `min`. */
+function wholeNumber(text: string | undefined, min: number): number | undefined | null {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return text.trim() !== '' && Number.isSafeInteger(n) && n >= min ? n : null;
 }
 
 function positiveNumber(text: string): number | null {

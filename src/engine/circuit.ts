@@ -27,6 +27,25 @@ export interface CircuitEdge {
   targetHandle: string;
 }
 
+/** A table of examples: one number per named column in each row. */
+export interface Dataset {
+  name?: string;
+  columns: string[];
+  rows: number[][];
+}
+
+export interface TrainingSettings {
+  /** The node minimised: pulled with −1. */
+  loss: string;
+  /** The node whose sign is the prediction. */
+  score: string;
+  /** The dataset column holding each example's label (its sign is the class). */
+  label: string;
+  learningRate: number;
+  iterations: number;
+  seed: number;
+}
+
 export interface Circuit {
   name?: string;
   nodes: CircuitNode[];
@@ -35,6 +54,11 @@ export interface Circuit {
   output?: string;
   /** The gradient pulled on the output; absent means 1. */
   outputGrad?: number;
+  /** Format version 2: examples to train on, which inputs read which column, and how to train. */
+  dataset?: Dataset;
+  /** Input node id → dataset column: the input takes its value from the current example. */
+  bindings?: Record<string, string>;
+  training?: TrainingSettings;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

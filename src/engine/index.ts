@@ -10,3 +10,4 @@ export * from './stepping.ts';
 export * from './strategies.ts';
 export * from './random.ts';
 export * from './train.ts';
+export * from './datasets.ts';

@@ -4,28 +4,10 @@
  * −1 (minimised); every other trainable input then moves by `learningRate · grad`. A score node's sign is the
  * prediction, compared with the label column for the accuracy.
  */
-import type { Circuit, Result } from './circuit.ts';
+import type { Circuit, Dataset, Result, TrainingSettings } from './circuit.ts';
 import { compile, type CompiledCircuit } from './compile.ts';
 import { withCompiledValues } from './update.ts';
 import { seededRandom, type Random } from './random.ts';
-
-export interface Dataset {
-  columns: string[];
-  /** One number per column in each row. */
-  rows: number[][];
-}
-
-export interface TrainingSettings {
-  /** The node minimised: pulled with −1. */
-  loss: string;
-  /** The node whose sign is the prediction. */
-  score: string;
-  /** The dataset column holding each example's label (its sign is the class). */
-  label: string;
-  learningRate: number;
-  iterations: number;
-  seed: number;
-}
 
 export interface TrainingSetup {
   dataset: Dataset;
@@ -42,23 +24,52 @@ export interface TrainingReport {
   accuracy: number;
 }
 
-/** Checks that the setup fits the circuit: nodes, columns and rows exist and agree. */
-export function checkSetup(circuit: Circuit, setup: TrainingSetup): string | undefined {
-  const { dataset, bindings, training } = setup;
-  const node = (id: string) => circuit.nodes.find((n) => n.id === id);
-  if (dataset.rows.length === 0) return 'dataset: there are no examples to train on';
+/** Checks a dataset on its own: rows as wide as the columns, column names unique and non-empty. */
+export function checkDataset(dataset: Dataset): string | undefined {
   const width = dataset.columns.length;
+  const repeated = dataset.columns.findIndex((name, k) => dataset.columns.indexOf(name) !== k);
+  if (repeated >= 0) return `dataset.columns[${repeated}]: "${dataset.columns[repeated]}" names another column too`;
   const ragged = dataset.rows.findIndex((row) => row.length !== width);
   if (ragged >= 0) return `dataset.rows[${ragged}]: expected ${width} numbers, one per column, got ${dataset.rows[ragged].length}`;
+  return undefined;
+}
+
+/** Checks that each binding joins an input of the circuit to a column of the dataset. */
+export function checkBindings(circuit: Circuit, dataset: Dataset, bindings: Record<string, string>): string | undefined {
   for (const [id, column] of Object.entries(bindings)) {
-    if (node(id)?.type !== 'input') return `bindings.${id}: no input "${id}" to bind`;
+    if (circuit.nodes.find((n) => n.id === id)?.type !== 'input') return `bindings.${id}: no input "${id}" to bind`;
     if (!dataset.columns.includes(column)) return `bindings.${id}: no column "${column}" in the dataset`;
   }
-  if (!node(training.loss)) return `training.loss: no node "${training.loss}"`;
-  if (!node(training.score)) return `training.score: no node "${training.score}"`;
-  if (!dataset.columns.includes(training.label)) return `training.label: no column "${training.label}" in the dataset`;
-  if (!(training.learningRate > 0)) return 'training.learningRate: must be a positive number';
   return undefined;
+}
+
+/** Checks that the training settings name nodes and a column that exist. */
+export function checkTraining(circuit: Circuit, dataset: Dataset, training: TrainingSettings): string | undefined {
+  const has = (id: string) => circuit.nodes.some((n) => n.id === id);
+  if (!has(training.loss)) return `training.loss: no node "${training.loss}"`;
+  if (!has(training.score)) return `training.score: no node "${training.score}"`;
+  if (!dataset.columns.includes(training.label)) return `training.label: no column "${training.label}" in the dataset`;
+  if (!(training.learningRate > 0)) return `training.learningRate: expected a positive number, got ${training.learningRate}`;
+  if (!Number.isInteger(training.iterations) || training.iterations < 0) {
+    return `training.iterations: expected a whole number of iterations, got ${training.iterations}`;
+  }
+  return undefined;
+}
+
+/** Checks that the setup fits the circuit: nodes, columns and rows exist and agree. */
+export function checkSetup(circuit: Circuit, setup: TrainingSetup): string | undefined {
+  if (setup.dataset.rows.length === 0) return 'dataset: there are no examples to train on';
+  return (
+    checkDataset(setup.dataset) ??
+    checkBindings(circuit, setup.dataset, setup.bindings) ??
+    checkTraining(circuit, setup.dataset, setup.training)
+  );
+}
+
+/** The training setup a circuit carries, if it has a dataset and training settings. */
+export function trainingSetupOf(circuit: Circuit): TrainingSetup | undefined {
+  if (!circuit.dataset || !circuit.training) return undefined;
+  return { dataset: circuit.dataset, bindings: circuit.bindings ?? {}, training: circuit.training };
 }
 
 export class Trainer {

@@ -1,4 +1,4 @@
 export { parseCircuit, validateCircuit } from './validate.ts';
 export { serializeCircuit, fileNameFor } from './serialize.ts';
-export { CURRENT_VERSION, FORMAT_ID } from './schema.ts';
+export { CURRENT_VERSION, FORMAT_ID, PLAIN_VERSION } from './schema.ts';
 export { migrate } from './migrate.ts';

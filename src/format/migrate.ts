@@ -1,14 +1,17 @@
 /**
  * Brings an older circuit document up to the current version, one version at a time. Each step takes a
  * document of version v (already checked to be an object with that version) and returns one of version v + 1.
- * Version 1 is the first, so there is no step yet; a new version adds its step here.
+ * A new version adds its step here.
  */
 import type { Result } from '../engine/index.ts';
 import { CURRENT_VERSION } from './schema.ts';
 
 type Doc = Record<string, unknown>;
 
-const STEPS: Record<number, (doc: Doc) => Doc> = {};
+const STEPS: Record<number, (doc: Doc) => Doc> = {
+  // Version 2 adds the optional dataset, bindings and training settings; a version-1 circuit has none of them.
+  1: (doc) => ({ ...doc, version: 2 }),
+};
 
 export function migrate(doc: Doc): Result<Doc> {
   const version = doc.version;

@@ -1,22 +1,44 @@
 /**
  * Writes a circuit as its canonical file: the envelope first, then fields in a fixed order, absent optional
  * fields left out, two-space indentation and a final newline, so that saving the same circuit twice gives the
- * same bytes and files diff well.
+ * same bytes and files diff well. A circuit without a dataset or training settings is written as version 1,
+ * which it is, so that readers of version 1 still open it.
  */
 import type { Circuit, CircuitEdge, CircuitNode } from '../engine/index.ts';
-import { CURRENT_VERSION, FORMAT_ID } from './schema.ts';
+import { CURRENT_VERSION, FORMAT_ID, PLAIN_VERSION } from './schema.ts';
 
 export function serializeCircuit(circuit: Circuit): string {
   const doc = {
     format: FORMAT_ID,
-    version: CURRENT_VERSION,
+    version: needsVersion2(circuit) ? CURRENT_VERSION : PLAIN_VERSION,
     name: circuit.name,
     nodes: circuit.nodes.map(canonicalNode),
     edges: circuit.edges.map(canonicalEdge),
     output: circuit.output,
     outputGrad: circuit.outputGrad,
+    dataset: circuit.dataset && {
+      name: circuit.dataset.name,
+      columns: circuit.dataset.columns,
+      rows: circuit.dataset.rows,
+    },
+    bindings: circuit.bindings,
+    training: circuit.training && {
+      loss: circuit.training.loss,
+      score: circuit.training.score,
+      label: circuit.training.label,
+      learningRate: circuit.training.learningRate,
+      iterations: circuit.training.iterations,
+      seed: circuit.training.seed,
+    },
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // Rows stay one line each: a dataset of a hundred examples should read as a table, not as a column of numbers.
+  return `${JSON.stringify(doc, null, 2).replace(ROW_ARRAY, (row) => row.replace(/\s+/g, ' ').replace('[ ', '[').replace(' ]', ']'))}\n`;
+}
+
+const ROW_ARRAY = /\[(\s*-?[\d.eE+-]+,?)+\s*\]/g;
+
+function needsVersion2(circuit: Circuit): boolean {
+  return circuit.dataset !== undefined || circuit.bindings !== undefined || circuit.training !== undefined;
 }
 
 function canonicalNode(node: CircuitNode): CircuitNode {

@@ -3,7 +3,9 @@
  * it with a message that names the place. Nothing here throws.
  */
 import type { z } from 'zod';
-import { analyse, type Circuit, type CircuitEdge, type CircuitNode, type Result } from '../engine/index.ts';
+import {
+  analyse, checkBindings, checkDataset, checkTraining, type Circuit, type CircuitEdge, type CircuitNode, type Result,
+} from '../engine/index.ts';
 import { migrate } from './migrate.ts';
 import { describe, placeName, valueAt } from './place.ts';
 import { FORMAT_ID, documentSchema } from './schema.ts';
@@ -44,6 +46,8 @@ export function validateCircuit(json: unknown): Result<Circuit> {
   if (circuit.output !== undefined && !structure.value.indexOf.has(circuit.output)) {
     return fail(`output: no node "${circuit.output}"`);
   }
+  const trainingError = checkTrainingFields(circuit);
+  if (trainingError) return fail(trainingError);
   return { ok: true, value: circuit };
 }
 
@@ -70,6 +74,21 @@ function checkFields(nodes: CircuitNode[], edges: CircuitEdge[]): string | undef
     }
   }
   return undefined;
+}
+
+/** Version 2's dataset, bindings and training settings: each needs the dataset, and must fit the circuit. */
+function checkTrainingFields(circuit: Circuit): string | undefined {
+  const { dataset, bindings, training } = circuit;
+  if (!dataset) {
+    if (bindings && Object.keys(bindings).length > 0) return 'bindings: there is no dataset to bind inputs to';
+    if (training) return 'training: there is no dataset to train on';
+    return undefined;
+  }
+  return (
+    checkDataset(dataset) ??
+    (bindings ? checkBindings(circuit, dataset, bindings) : undefined) ??
+    (training ? checkTraining(circuit, dataset, training) : undefined)
+  );
 }
 
 const EXPECTED: Record<string, string> = {
