@@ -1,0 +1,123 @@
+/**
+ * The words and formulas of a step, in the guide's terms, from the engine's account of it. Every number here is
+ * one the engine computed; this file only writes them down, each line once as plain text (for reading aloud and
+ * for tests) and once as TeX (for typesetting).
+ */
+import { gateType, type BackwardDetail, type Circuit, type ForwardDetail, type StepState } from '../../engine/index.ts';
+import { formatNumber } from '../numbers.ts';
+
+export interface Line {
+  text: string;
+  tex: string;
+}
+
+/** A number as a factor: negative numbers in parentheses, as one writes (−2) × 3. */
+function factor(v: number): string {
+  const shown = formatNumber(v);
+  return v < 0 ? `(${shown})` : shown;
+}
+
+function texNumber(v: number): string {
+  return formatNumber(v).replace('−', '-').replace('∞', '\\infty');
+}
+
+function texFactor(v: number): string {
+  return v < 0 ? `(${texNumber(v)})` : texNumber(v);
+}
+
+/** What a node is called on screen: its label, else its id. */
+export function nodeName(circuit: Circuit, id: string): string {
+  return circuit.nodes.find((n) => n.id === id)?.label || id;
+}
+
+function texName(name: string): string {
+  return /^[A-Za-z]$/.test(name) ? name : `\\text{${name.replace(/[\\{}_^#$%&~]/g, (c) => `\\${c}`)}}`;
+}
+
+function partial(of: string, wrt: string): { text: string; tex: string } {
+  return { text: `∂${of}/∂${wrt}`, tex: `\\frac{\\partial ${texName(of)}}{\\partial ${texName(wrt)}}` };
+}
+
+export function explainForward(circuit: Circuit, detail: ForwardDetail): Line[] {
+  const name = nodeName(circuit, detail.node);
+  if (detail.type === 'input') {
+    return [{ text: `${name} = ${formatNumber(detail.value)}, an input`, tex: `${texName(name)} = ${texNumber(detail.value)}` }];
+  }
+  const gate = gateType(detail.type)!;
+  const given = detail.inputs.map((p) => `${p.port} = ${formatNumber(p.value)} (from ${nodeName(circuit, p.source)})`);
+  const texGiven = detail.inputs.map((p) => `${p.port} = ${texNumber(p.value)}`).join(',\\quad ');
+  return [
+    { text: `${name} = ${gate.formula} with ${given.join(', ')}`, tex: `${texName(name)} = ${gate.tex.forward},\\quad ${texGiven}` },
+    { text: `${name} = ${formatNumber(detail.value)}`, tex: `${texName(name)} = ${texNumber(detail.value)}` },
+  ];
+}
+
+/**
+ * One line per wire the gate pulls on: ∂f/∂a = b · ∂f/∂out = 3 × (−2) = −6; then, for every source that had
+ * already received a pull, the accumulation: ∂f/∂x = (−4) + 3 = −1.
+ */
+export function explainBackward(circuit: Circuit, state: StepState, detail: BackwardDetail): Line[] {
+  const f = nodeName(circuit, state.annotations.output ?? detail.node);
+  const gate = gateType(detail.type)!;
+  const lines: Line[] = [];
+  const out = partial(f, 'out');
+  if (detail.isOutput) {
+    const self = partial(f, f);
+    lines.push({
+      text: `${self.text} = ${formatNumber(detail.grad)}: the pull on the output`,
+      tex: `${self.tex} = ${texNumber(detail.grad)}`,
+    });
+  } else {
+    const here = partial(f, nodeName(circuit, detail.node));
+    lines.push({
+      text: `${here.text} = ${formatNumber(detail.grad)} has arrived at ${nodeName(circuit, detail.node)} (${gate.title.toLowerCase()})`,
+      tex: `${out.tex} = ${here.tex} = ${texNumber(detail.grad)}`,
+    });
+  }
+  detail.pulls.forEach((pull) => {
+    const k = gate.inputs.indexOf(pull.port);
+    const wrt = partial(f, pull.port);
+    lines.push({
+      text: `${wrt.text} = ${gate.localFormulas[k]} · ${out.text} = ${factor(pull.local)} × ${factor(pull.upstream)} = ${formatNumber(pull.grad)}`,
+      tex: `${wrt.tex} = ${gate.tex.local[k]} \\cdot ${out.tex} = ${texFactor(pull.local)} \\times ${texFactor(pull.upstream)} = ${texNumber(pull.grad)}`,
+    });
+  });
+  const accumulated = new Set<string>();
+  detail.pulls.forEach((pull) => {
+    if (pull.sourceBefore === null || accumulated.has(pull.source)) return;
+    accumulated.add(pull.source);
+    // Every pull this source has received so far, this step's included; the last one's total is its gradient now.
+    const arrived = state.shares[pull.source] ?? [];
+    const total = detail.pulls.filter((p) => p.source === pull.source).at(-1)!.sourceAfter;
+    const wrt = partial(f, nodeName(circuit, pull.source));
+    lines.push({
+      text: `${wrt.text} = ${arrived.map(factor).join(' + ')} = ${formatNumber(total)}: ${nodeName(circuit, pull.source)} is used ${arrived.length} times, and its gradient adds up the pulls (+=)`,
+      tex: `${wrt.tex} = ${arrived.map(texFactor).join(' + ')} = ${texNumber(total)}`,
+    });
+  });
+  return lines;
+}
+
+export function explain(circuit: Circuit, state: StepState): Line[] {
+  if (!state.current) return [];
+  return state.current.phase === 'forward'
+    ? explainForward(circuit, state.current)
+    : explainBackward(circuit, state, state.current);
+}
+
+/** What a wire shows while its gate's backward step is current: upstream × local = this wire's gradient. */
+export function wireProduct(upstream: number, local: number, grad: number): string {
+  return `${factor(upstream)} × ${factor(local)} = ${formatNumber(grad)}`;
+}
+
+/** The progress a stepper shows: "forward 3/7", "backward 2/7", or "reset". */
+export function progressText(state: StepState): string {
+  if (state.phase === 'reset') return `reset · ${state.total} steps`;
+  const of = state.phase === 'forward' ? state.forwardCount : state.backwardCount;
+  return `${state.phase} ${state.phaseIndex}/${of}`;
+}
+
+/** A guess is right when it reads the same as the true value at the precision shown on screen. */
+export function guessIsRight(guess: number, actual: number): boolean {
+  return formatNumber(guess) === formatNumber(actual);
+}
