@@ -1,0 +1,291 @@
+/**
+ * The canvas: React Flow, controlled by the store. Flow nodes and edges are derived from the circuit and cached
+ * per circuit node, so an edit hands React Flow new objects only for what it changed.
+ */
+import {
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore,
+  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
+  type OnConnectEnd, type XYPosition,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { gateType, type CircuitEdge, type CircuitNode } from '../../engine/index.ts';
+import { useActions, useEditor, useEditorStore } from '../context.ts';
+import type { Size } from '../store.ts';
+import type { FlowNode, WireFlowEdge } from './flowTypes.ts';
+import { GateNode } from './GateNode.tsx';
+import { InputNode } from './InputNode.tsx';
+import { WireEdge } from './WireEdge.tsx';
+
+const nodeTypes = { gate: GateNode, inputGate: InputNode };
+const edgeTypes = { wire: WireEdge };
+const SNAP: [number, number] = [10, 10];
+export const GATE_DRAG_TYPE = 'application/x-wiregrad-gate';
+/** Roughly half a gate, so that a gate added at a point is centred on it. */
+export const HALF_GATE = { x: 65, y: 35 };
+
+interface CachedNode {
+  source: CircuitNode;
+  selected: boolean;
+  measured: Size | undefined;
+  flow: FlowNode;
+}
+
+function useFlowNodes(): FlowNode[] {
+  const nodes = useEditor((s) => s.circuit.nodes);
+  const selected = useEditor((s) => s.selectedNodes);
+  const measured = useEditor((s) => s.measured);
+  const cache = useRef(new Map<string, CachedNode>());
+  return useMemo(() => {
+    const next = new Map<string, CachedNode>();
+    const flow = nodes.map((node) => {
+      const isSelected = selected.has(node.id);
+      const size = measured[node.id];
+      const hit = cache.current.get(node.id);
+      const entry =
+        hit && hit.source === node && hit.selected === isSelected && hit.measured === size
+          ? hit
+          : {
+              source: node,
+              selected: isSelected,
+              measured: size,
+              flow: {
+                id: node.id,
+                type: node.type === 'input' ? 'inputGate' : 'gate',
+                position: node.position ?? { x: 0, y: 0 },
+                data: { node },
+                selected: isSelected,
+                ...(size ? { measured: size } : {}),
+              } as FlowNode,
+            };
+      next.set(node.id, entry);
+      return entry.flow;
+    });
+    cache.current = next;
+    return flow;
+  }, [nodes, selected, measured]);
+}
+
+function useFlowEdges(): WireFlowEdge[] {
+  const edges = useEditor((s) => s.circuit.edges);
+  const selected = useEditor((s) => s.selectedEdges);
+  const cache = useRef(new Map<string, { source: CircuitEdge; selected: boolean; flow: WireFlowEdge }>());
+  return useMemo(() => {
+    const next = new Map<string, { source: CircuitEdge; selected: boolean; flow: WireFlowEdge }>();
+    const flow = edges.map((edge) => {
+      const isSelected = selected.has(edge.id);
+      const hit = cache.current.get(edge.id);
+      const entry =
+        hit && hit.source === edge && hit.selected === isSelected
+          ? hit
+          : {
+              source: edge,
+              selected: isSelected,
+              flow: {
+                id: edge.id, type: 'wire' as const, source: edge.source, sourceHandle: 'out',
+                target: edge.target, targetHandle: edge.targetHandle, selected: isSelected,
+              },
+            };
+      next.set(edge.id, entry);
+      return entry.flow;
+    });
+    cache.current = next;
+    return flow;
+  }, [edges, selected]);
+}
+
+/** Labels grow back as the view zooms out, so that they stay readable; one CSS variable, no re-render per wire. */
+function LabelScale({ target }: { target: React.RefObject<HTMLDivElement | null> }) {
+  const zoom = useFlowStore((s) => s.transform[2]);
+  useEffect(() => {
+    const scale = zoom < 0.9 ? Math.min(0.9 / zoom, 2.2) : 1;
+    target.current?.style.setProperty('--wire-label-scale', String(scale));
+    target.current?.classList.toggle('canvas--far', zoom < 0.35);
+  }, [zoom, target]);
+  return null;
+}
+
+interface Props {
+  onOpenSearch(screen: XYPosition): void;
+  onOpenFile(file: File): void;
+}
+
+export function Canvas({ onOpenSearch, onOpenFile }: Props) {
+  const store = useEditorStore();
+  const actions = useActions();
+  const nodes = useFlowNodes();
+  const edges = useFlowEdges();
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const opened = useEditor((s) => s.opened);
+  const rf = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (opened > 0) void rf.fitView({ padding: 0.15, duration: 0 });
+  }, [opened, rf]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const moves: { id: string; position: XYPosition }[] = [];
+      const sizes: { id: string; size: Size }[] = [];
+      const selection: Record<string, boolean> = {};
+      let settled = false;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) {
+          moves.push({ id: change.id, position: change.position });
+          if (!change.dragging) settled = true;
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          sizes.push({ id: change.id, size: change.dimensions });
+        } else if (change.type === 'select') {
+          selection[change.id] = change.selected;
+        }
+      }
+      actions.moveLive(moves);
+      if (settled) actions.endMove();
+      actions.setMeasured(sizes);
+      if (Object.keys(selection).length > 0) actions.changeSelection(selection, {});
+    },
+    [actions],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<WireFlowEdge>[]) => {
+      const selection: Record<string, boolean> = {};
+      for (const change of changes) if (change.type === 'select') selection[change.id] = change.selected;
+      if (Object.keys(selection).length > 0) actions.changeSelection({}, selection);
+    },
+    [actions],
+  );
+
+  const isValidConnection: IsValidConnection<Edge> = useCallback(
+    (c) => !!c.targetHandle && actions.checkWire({ source: c.source, target: c.target, targetHandle: c.targetHandle }) === null,
+    [actions],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.targetHandle) actions.connect({ source: c.source, target: c.target, targetHandle: c.targetHandle });
+    },
+    [actions],
+  );
+
+  // A refused drop says why; a drop on a gate's body wires its first open port; a drop on an input says it takes none.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state: FinalConnectionState) => {
+      if (!state.fromNode || !state.fromHandle) return;
+      const fromOutput = state.fromHandle.type === 'source';
+      if (state.isValid === false && state.toHandle && state.toNode) {
+        const wire = fromOutput
+          ? { source: state.fromNode.id, target: state.toNode.id, targetHandle: state.toHandle.id ?? '' }
+          : { source: state.toNode.id, target: state.fromNode.id, targetHandle: state.fromHandle.id ?? '' };
+        actions.connect(wire);
+        return;
+      }
+      if (state.toHandle) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const element = document.elementFromPoint(point.clientX, point.clientY);
+      const targetId = element?.closest('.react-flow__node')?.getAttribute('data-id');
+      if (!targetId || targetId === state.fromNode.id) return;
+      const { circuit, wired } = store.getState();
+      const target = circuit.nodes.find((n) => n.id === targetId);
+      if (!target) return;
+      if (!fromOutput) {
+        actions.connect({ source: target.id, target: state.fromNode.id, targetHandle: state.fromHandle.id ?? '' });
+        return;
+      }
+      const ports = gateType(target.type)?.inputs ?? [];
+      if (ports.length === 0) {
+        actions.connect({ source: state.fromNode.id, target: target.id, targetHandle: 'x' });
+        return;
+      }
+      const taken = (wired[target.id] ?? '').split(',');
+      const free = ports.find((p) => !taken.includes(p));
+      if (free) actions.connect({ source: state.fromNode.id, target: target.id, targetHandle: free });
+      else actions.notify('error', `Every port of "${target.id}" is wired: drop the wire on a port to replace its wire`);
+    },
+    [actions, store],
+  );
+
+  const onReconnect = useCallback(
+    (old: Edge, c: Connection) => {
+      if (c.targetHandle) actions.reconnect(old.id, { source: c.source, target: c.target, targetHandle: c.targetHandle });
+    },
+    [actions],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: FlowNode[]; edges: Edge[] }) => {
+      actions.remove(gone.map((n) => n.id), cut.map((e) => e.id));
+    },
+    [actions],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = event.dataTransfer.types.includes(GATE_DRAG_TYPE) ? 'copy' : 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const type = event.dataTransfer.getData(GATE_DRAG_TYPE);
+      if (type && gateType(type)) {
+        const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+        actions.addGate(type, { x: at.x - HALF_GATE.x, y: at.y - HALF_GATE.y });
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file) onOpenFile(file);
+    },
+    [actions, rf, onOpenFile],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: ReactMouseEvent) => {
+      if ((event.target as Element).classList.contains('react-flow__pane')) onOpenSearch({ x: event.clientX, y: event.clientY });
+    },
+    [onOpenSearch],
+  );
+
+  const onDragStop = useCallback(() => actions.endMove(), [actions]);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas">
+      <ReactFlow<FlowNode, WireFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onReconnect={onReconnect}
+        onDelete={onDelete}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStop={onDragStop}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onDoubleClick={onDoubleClick}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        colorMode="system"
+        minZoom={0.05}
+        maxZoom={3}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        defaultEdgeOptions={{ type: 'wire' }}
+        proOptions={{ hideAttribution: false }}
+        aria-label="Circuit canvas"
+      >
+        <LabelScale target={wrapper} />
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the circuit" nodeStrokeWidth={2} />
+        <Controls aria-label="Zoom and fit controls" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/** A gate on the canvas: its symbol, named input ports on the left, the output on the right, its numbers. */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { gateType } from '../../engine/index.ts';
+import { useEditor } from '../context.ts';
+import { gateTooltip, troubleOf } from '../gateInfo.ts';
+import type { EditorState } from '../store.ts';
+import type { GateFlowNode } from './flowTypes.ts';
+import { Readouts } from './Readouts.tsx';
+
+/** Why this gate's numbers are not finite, or null; reads only when they are not, to stay cheap. */
+function troubleSelector(id: string, type: string) {
+  return (s: EditorState): string | null => {
+    const own = s.annotations?.nodes[id];
+    if (!own) return null;
+    const fine = (v: number | null) => v === null || Number.isFinite(v);
+    if (fine(own.value) && fine(own.grad)) return null;
+    const gate = gateType(type);
+    const inputs = (gate?.inputs ?? []).map((port) => {
+      const edge = s.circuit.edges.find((e) => e.target === id && e.targetHandle === port);
+      return edge ? (s.annotations?.nodes[edge.source]?.value ?? null) : null;
+    });
+    return troubleOf(type, own.value, own.grad, inputs);
+  };
+}
+
+export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowNode>) {
+  const { node } = data;
+  const gate = gateType(node.type);
+  const value = useEditor((s) => s.annotations?.nodes[id]?.value ?? null);
+  const grad = useEditor((s) => s.annotations?.nodes[id]?.grad ?? null);
+  const isOutput = useEditor((s) => s.annotations?.output === id);
+  const wired = useEditor((s) => s.wired[id] ?? '');
+  const trouble = useEditor(troubleSelector(id, node.type));
+  if (!gate) return <div className="gate gate--bad">unknown gate {node.type}</div>;
+  const wiredPorts = wired.split(',');
+  const name = node.label ?? node.id;
+
+  return (
+    <div
+      className={`gate gate--${gate.group} ${isOutput ? 'gate--output' : ''} ${trouble ? 'gate--bad' : ''}`}
+      title={trouble ?? gateTooltip(gate)}
+      aria-label={`${gate.title} gate ${name}${isOutput ? ', the output' : ''}`}
+    >
+      <div className="gate__header">
+        <span className="gate__symbol">{gate.symbol}</span>
+        <span className="gate__name">{name}</span>
+        {isOutput && <span className="gate__badge" title="The backward pass starts here">out</span>}
+        {trouble && (
+          <span className="gate__warning" data-testid={`node-trouble-${id}`} title={trouble} aria-label={trouble}>
+            ⚠
+          </span>
+        )}
+      </div>
+      <div className="gate__body">
+        <div className="gate__ports">
+          {gate.inputs.map((port) => {
+            const open = !wiredPorts.includes(port);
+            return (
+              <div key={port} className={`port ${open ? 'port--open' : ''}`} title={open ? `port ${port} is not wired: nothing downstream has a value` : `port ${port}`}>
+                <Handle type="target" position={Position.Left} id={port} className={open ? 'handle--open' : ''} />
+                <span className="port__name">{port}</span>
+              </div>
+            );
+          })}
+        </div>
+        <Readouts id={id} value={value} grad={grad} />
+      </div>
+      <Handle type="source" position={Position.Right} id="out" />
+    </div>
+  );
+});

@@ -1,0 +1,2 @@
+export { App } from './components/App.tsx';
+export { startEditor } from './startup.ts';

@@ -1,0 +1,23 @@
+/** Every keyboard shortcut, once: the `?` sheet and docs/editor.md list these. */
+export const SHORTCUTS: { keys: string; what: string }[] = [
+  { keys: 'Ctrl/⌘ + Z', what: 'Undo' },
+  { keys: 'Ctrl/⌘ + Shift + Z, Ctrl + Y', what: 'Redo' },
+  { keys: 'Ctrl/⌘ + C', what: 'Copy the selected gates (and the wires among them)' },
+  { keys: 'Ctrl/⌘ + X', what: 'Cut' },
+  { keys: 'Ctrl/⌘ + V', what: 'Paste' },
+  { keys: 'Ctrl/⌘ + D', what: 'Duplicate the selection' },
+  { keys: 'Ctrl/⌘ + A', what: 'Select everything' },
+  { keys: 'Delete, Backspace', what: 'Delete the selected gates and wires' },
+  { keys: 'Shift + click, Shift + drag', what: 'Select several gates / draw a selection box' },
+  { keys: '/ or double-click the canvas', what: 'Search for a gate to add there' },
+  { keys: 'Enter (on a palette item)', what: 'Add that gate at the centre of the view' },
+  { keys: 'O', what: 'Make the selected gate the output (where the backward pass starts)' },
+  { keys: 'F', what: 'Fit the circuit into view' },
+  { keys: 'Ctrl/⌘ + S', what: 'Save the circuit to a file' },
+  { keys: 'Ctrl/⌘ + O', what: 'Open a circuit file' },
+  { keys: '↑ / ↓ in a number field', what: 'Step the value by 0.1 (Shift: 1, Alt: 0.01); the mouse wheel does the same' },
+  { keys: 'Arrow keys on a selected gate', what: 'Move it' },
+  { keys: 'Tab', what: 'Move between the gates, fields and buttons' },
+  { keys: 'Esc', what: 'Close a dialog or the search; clear the selection' },
+  { keys: '?', what: 'Show this sheet' },
+];
