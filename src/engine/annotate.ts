@@ -18,9 +18,14 @@ export interface Annotations {
   edges: Record<string, Annotation>;
 }
 
+/** A record keyed by ids: with no prototype, an id such as "__proto__" is an entry like any other. */
+export function idRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export function annotate(circuit: Circuit, compiled: CompiledCircuit): Annotations {
-  const nodes: Record<string, Annotation> = {};
-  const edges: Record<string, Annotation> = {};
+  const nodes = idRecord<Annotation>();
+  const edges = idRecord<Annotation>();
   circuit.nodes.forEach((node, k) => {
     nodes[node.id] = { value: compiled.nodeValue(k), grad: compiled.nodeGrad(k) };
   });

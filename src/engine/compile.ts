@@ -9,8 +9,8 @@
  * Changing an input's value needs no recompile: write it with setValue and run again.
  */
 import type { Circuit, Result } from './circuit.ts';
-import { GATE_TYPES, INPUT_OP, gateLocal, opCode } from './gates.ts';
-import { backwardKernel, forwardKernel } from './kernel.ts';
+import { GATE_TYPES, INPUT_OP, opCode } from './gates.ts';
+import { backwardKernel, forwardKernel, gateLocal } from './kernel.ts';
 import { topologicalOrder } from './topo.ts';
 
 export class CompiledCircuit {

@@ -121,38 +121,3 @@ export function opCode(type: string): number {
 }
 
 export const INPUT_OP = 0;
-
-type Fn = (...args: number[]) => number;
-
-interface GateFunctions {
-  /** forward(...portValues) */
-  readonly forward: Fn;
-  /** local[i](...portValues, out) */
-  readonly local: readonly Fn[];
-}
-
-// Built from the same expressions as the kernels, so the reference functions and the kernels cannot disagree.
-const functions = new Map<string, GateFunctions>(
-  GATE_TYPES.filter((g) => g.inputs.length > 0).map((g) => [
-    g.type,
-    {
-      forward: new Function(...g.inputs, `return ${g.forward};`) as Fn,
-      local: g.local.map((expr) => new Function(...g.inputs, 'out', `return ${expr};`) as Fn),
-    },
-  ]),
-);
-
-/** The gate's forward function over its port values, in port order. */
-export function gateForward(type: string, ...ports: number[]): number {
-  const f = functions.get(type);
-  if (!f) throw new Error(`no forward for gate "${type}"`);
-  return f.forward(...ports);
-}
-
-/** The gate's local gradient ∂out/∂(port `index`), given its port values in port order. */
-export function gateLocal(type: string, index: number, ports: readonly number[]): number {
-  const f = functions.get(type);
-  const local = f?.local[index];
-  if (!f || !local) throw new Error(`no local gradient ${index} for gate "${type}"`);
-  return local(...ports, f.forward(...ports));
-}

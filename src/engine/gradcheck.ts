@@ -15,7 +15,7 @@ export interface GradCheckRow {
   id: string;
   analytic: number;
   numerical: number;
-  /** |analytic − numerical| / max(|analytic|, |numerical|, floor); 0 where both are equal. */
+  /** |analytic − numerical| / max(|analytic|, |numerical|, floor); 0 where both are equal (see relativeError). */
   relError: number;
   ok: boolean;
 }
@@ -33,12 +33,20 @@ export interface GradCheckOptions {
 }
 
 export const DEFAULT_TOLERANCE = 1e-6;
-/** Below this size a difference counts as absolute: gradients of exactly 0 have no relative scale. */
-const FLOOR = 1e-8;
 
-export function relativeError(a: number, b: number): number {
+/**
+ * A central difference of an output of size |f| carries rounding noise of about ε·|f|/h ≈ 2·10⁻¹¹·|f| at our h,
+ * however small the gradient: a saturated sigmoid's 2·10⁻⁹ cannot be matched to six relative digits. So the
+ * error is relative to the larger gradient, but never to less than this floor, which lets through differences
+ * of up to tolerance × floor ≈ 10⁻¹⁰·|f|, five times the noise, and catches anything larger.
+ */
+export function gradientFloor(output: number): number {
+  return 1e-4 * Math.max(1, Math.abs(output));
+}
+
+export function relativeError(a: number, b: number, floor = gradientFloor(1)): number {
   if (a === b) return 0;
-  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), FLOOR);
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
 }
 
 /** The nudge for a value x: small against x, never below 1e-5. */
@@ -57,8 +65,9 @@ export function checkGradients(
   compiled.run();
   const rows: GradCheckRow[] = [];
   if (!compiled.hasBackward) return { ok: true, tolerance, rows };
+  const floor = gradientFloor(compiled.outputValue() ?? 1);
   const row = (kind: GradCheckRow['kind'], id: string, analytic: number, numerical: number): GradCheckRow => {
-    const relError = relativeError(analytic, numerical);
+    const relError = relativeError(analytic, numerical, floor);
     return { kind, id, analytic, numerical, relError, ok: relError <= tolerance };
   };
 

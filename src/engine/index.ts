@@ -11,3 +11,4 @@ export * from './strategies.ts';
 export * from './random.ts';
 export * from './train.ts';
 export * from './datasets.ts';
+export { gateForward, gateLocal } from './kernel.ts';

@@ -5,7 +5,7 @@
  * its numbers are read from a full run of the compiled circuit, so that stepping can never disagree with it.
  */
 import type { Annotation, Annotations } from './annotate.ts';
-import { annotate } from './annotate.ts';
+import { annotate, idRecord } from './annotate.ts';
 import type { Circuit } from './circuit.ts';
 import type { CompiledCircuit } from './compile.ts';
 import { GATE_TYPES, INPUT_OP } from './gates.ts';
@@ -89,8 +89,8 @@ export function stepState(circuit: Circuit, compiled: CompiledCircuit, index: nu
   const phaseIndex = phase === 'backward' ? taken - forwardCount : taken;
   const base = { index: taken, total, forwardCount, backwardCount: total - forwardCount, phase, phaseIndex } as const;
 
-  const nodes: Record<string, Annotation> = {};
-  const edges: Record<string, Annotation> = {};
+  const nodes = idRecord<Annotation>();
+  const edges = idRecord<Annotation>();
   const known = new Uint8Array(circuit.nodes.length);
   for (let k = 0; k < Math.min(taken, forwardCount); k++) known[steps[k].node] = 1;
   const indexOf = new Map(circuit.nodes.map((node, k) => [node.id, k]));
@@ -132,8 +132,8 @@ interface Shares {
 
 /** Replays the pulls of the given backward steps in order, summing them as the backward kernel does. */
 function collectShares(circuit: Circuit, compiled: CompiledCircuit, backward: readonly Step[]): Shares {
-  const received: Record<string, number[]> = {};
-  const sum: Record<string, number> = {};
+  const received = idRecord<number[]>();
+  const sum = idRecord<number>();
   const before = new Map<number, number | null>();
   const after = new Map<number, number>();
   if (backward.length === 0) return { received, sum, before, after };

@@ -11,6 +11,7 @@ import type { Circuit, Result } from './circuit.ts';
 import { compile, type CompiledCircuit } from './compile.ts';
 import { applyUpdate } from './update.ts';
 import { seededRandom } from './random.ts';
+import { idRecord } from './annotate.ts';
 
 export type StrategyName = 'random' | 'numerical' | 'analytic';
 
@@ -66,7 +67,7 @@ export function runStrategy(circuit: Circuit, strategy: StrategyName, options: S
     counts.backward += spent.backward;
     outputs.push(spent.output);
   }
-  const values: Record<string, number> = {};
+  const values = idRecord<number>();
   circuit.nodes.forEach((node, k) => {
     if (node.type === 'input' && node.trainable !== false) values[node.id] = c.value[c.slotOf[k]];
   });
