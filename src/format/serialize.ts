@@ -32,10 +32,14 @@ export function serializeCircuit(circuit: Circuit): string {
     },
   };
   // Rows stay one line each: a dataset of a hundred examples should read as a table, not as a column of numbers.
-  return `${JSON.stringify(doc, null, 2).replace(ROW_ARRAY, (row) => row.replace(/\s+/g, ' ').replace('[ ', '[').replace(' ]', ']'))}\n`;
+  return `${JSON.stringify(doc, null, 2).replace(NUMBER_ARRAY, (row) => `[${row.slice(1, -1).trim().split(/,\s+/).join(', ')}]`)}\n`;
 }
 
-const ROW_ARRAY = /\[(\s*-?[\d.eE+-]+,?)+\s*\]/g;
+/**
+ * A pretty-printed array of numbers, one per line. It must span lines, and JSON.stringify escapes every newline
+ * inside a string, so this can never match text within a name, label or id.
+ */
+const NUMBER_ARRAY = /\[\n(?:[ ]*-?[\d.eE+-]+,?\n)+[ ]*\]/g;
 
 function needsVersion2(circuit: Circuit): boolean {
   return circuit.dataset !== undefined || circuit.bindings !== undefined || circuit.training !== undefined;
