@@ -113,6 +113,8 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
 
   const start = layoutMissing(initial);
   const evaluated = evaluation.rebuild(start);
+  // What is on screen is saved from the start, laid out, so that a reload shows the same picture.
+  const startProblem = save(storage, start);
 
   return createStore<EditorState>()((set, get) => {
     const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, serial: ++serial } });
@@ -403,7 +405,7 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
       selectedNodes: new Set(),
       selectedEdges: new Set(),
       measured: {},
-      notice: notice ? { kind: 'error', text: notice, serial: ++serial } : null,
+      notice: notice || startProblem ? { kind: 'error', text: (notice ?? startProblem)!, serial: ++serial } : null,
       canUndo: false,
       canRedo: false,
       snapToGrid: true,

@@ -1,0 +1,138 @@
+import { expect, test } from '@playwright/test';
+import { drag, edgeLabel, editorCircuit, expectEngineNumbers, handle, modifier, node, openEditor } from './helpers.ts';
+
+test('dragging a gate from the palette drops it where the pointer is', async ({ page }) => {
+  await openEditor(page);
+  const pane = page.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await page.getByTestId('palette-tanh').dragTo(pane, { targetPosition: { x: 120, y: box.height - 120 } });
+  await expect(node(page, 'tanh1')).toBeVisible();
+  const gate = (await node(page, 'tanh1').boundingBox())!;
+  // Centred on the drop point, give or take the snap to the grid.
+  expect(Math.abs(gate.x + gate.width / 2 - (box.x + 120))).toBeLessThan(gate.width / 2);
+  expect(Math.abs(gate.y + gate.height / 2 - (box.y + box.height - 120))).toBeLessThan(gate.height / 2);
+  const circuit = await editorCircuit(page);
+  expect(circuit.nodes.find((n) => n.id === 'tanh1')?.type).toBe('tanh');
+  await expect(page.getByTestId('node-value-tanh1')).toHaveText('—');
+  await expect(handle(page, 'tanh1', 'x')).toHaveClass(/handle--open/);
+});
+
+test('a click or Enter on a palette item adds the gate at the centre of the view', async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('palette-mul').click();
+  await expect(node(page, 'mul1')).toBeVisible();
+  await page.getByTestId('palette-input').focus();
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'd')).toBeVisible();
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const gate = (await node(page, 'mul1').boundingBox())!;
+  expect(Math.abs(gate.x + gate.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(gate.width);
+  expect(Math.abs(gate.y + gate.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(gate.height);
+});
+
+test('the search box adds the gate typed', async ({ page }) => {
+  await openEditor(page);
+  await page.locator('.react-flow__pane').click({ position: { x: 60, y: 60 } });
+  await page.keyboard.press('/');
+  await page.getByTestId('gate-search').fill('relu');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'relu1')).toBeVisible();
+  await expect(page.getByTestId('gate-search')).toHaveCount(0);
+  // Double-clicking the canvas opens it at that spot.
+  await page.locator('.react-flow__pane').dblclick({ position: { x: 80, y: 80 } });
+  await page.getByTestId('gate-search').fill('sub');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'sub1')).toBeVisible();
+});
+
+test('wiring an output to an input port re-evaluates, and dropping on a wired port replaces its wire', async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('palette-tanh').click();
+  await expect(node(page, 'tanh1')).toBeVisible();
+  await drag(page, handle(page, 's', 'out'), handle(page, 'tanh1', 'x'));
+  await expect(page.getByTestId('node-value-tanh1')).not.toHaveText('—');
+  let circuit = await editorCircuit(page);
+  const wire = circuit.edges.find((e) => e.target === 'tanh1')!;
+  expect(wire).toMatchObject({ source: 's', targetHandle: 'x' });
+  // The neuron's sigmoid is no longer the one gate no wire leaves, so the output stays where the file put it.
+  await expectEngineNumbers(page, circuit);
+  await expect(edgeLabel(page, wire.id)).toHaveAttribute('data-value', '0.8807970779778823');
+
+  // y → port a of ax, which x feeds: the old wire goes.
+  await drag(page, handle(page, 'y', 'out'), handle(page, 'ax', 'a'));
+  await expect(page.getByTestId('node-value-ax')).toHaveText('−3');
+  circuit = await editorCircuit(page);
+  expect(circuit.edges.filter((e) => e.target === 'ax' && e.targetHandle === 'a').map((e) => e.source)).toEqual(['y']);
+  await expectEngineNumbers(page, circuit);
+});
+
+test('a wire that would make a cycle is refused with a notice, and nothing changes', async ({ page }) => {
+  await openEditor(page);
+  const before = await editorCircuit(page);
+  await drag(page, handle(page, 's', 'out'), handle(page, 'ax', 'a'));
+  await expect(page.getByTestId('notice')).toContainText('cycle: s -> ax -> axpby -> axpbypc -> s');
+  expect(await editorCircuit(page)).toEqual(before);
+  await expectEngineNumbers(page, before);
+});
+
+test('a wire dropped onto an input is refused with a notice', async ({ page }) => {
+  await openEditor(page);
+  const before = await editorCircuit(page);
+  await drag(page, handle(page, 'ax', 'out'), node(page, 'y').locator('.gate__header'));
+  await expect(page.getByTestId('notice')).toContainText('"y" is an input and takes no wire');
+  expect(await editorCircuit(page)).toEqual(before);
+});
+
+test('a selected wire is deleted with Delete; what it fed shows "—" and its port is marked', async ({ page }) => {
+  await openEditor(page);
+  await page.locator('.react-flow__edge[data-id="e8"] .react-flow__edge-interaction').click({ force: true });
+  await expect(page.locator('.react-flow__edge[data-id="e8"]')).toHaveClass(/selected/);
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__edge[data-id="e8"]')).toHaveCount(0);
+  await expect(page.getByTestId('node-value-axpbypc')).toHaveText('—');
+  await expect(page.getByTestId('node-value-s')).toHaveText('—');
+  await expect(edgeLabel(page, 'e9').locator('.wire-label__value')).toHaveText('—');
+  await expect(handle(page, 'axpbypc', 'b')).toHaveClass(/handle--open/);
+  await expectEngineNumbers(page, await editorCircuit(page));
+});
+
+test('selected gates are copied with the wires among them, pasted, duplicated and deleted', async ({ page }) => {
+  await openEditor(page);
+  await node(page, 'a').locator('.gate__header').click({ position: { x: 4, y: 4 } });
+  await node(page, 'ax').click({ modifiers: ['Shift'] });
+  await expect(node(page, 'ax')).toHaveClass(/selected/);
+  await expect(node(page, 'a')).toHaveClass(/selected/);
+  await page.keyboard.press(`${modifier}+c`);
+  await page.keyboard.press(`${modifier}+v`);
+  await expect(node(page, 'mul1')).toBeVisible();
+  let circuit = await editorCircuit(page);
+  const pastedInput = circuit.nodes.find((n) => n.type === 'input' && !['a', 'b', 'c', 'x', 'y'].includes(n.id))!;
+  expect(pastedInput.value).toBe(1);
+  expect(circuit.edges.filter((e) => e.target === 'mul1')).toEqual([expect.objectContaining({ source: pastedInput.id, targetHandle: 'a' })]);
+  await expectEngineNumbers(page, circuit);
+
+  await page.keyboard.press(`${modifier}+d`);
+  await expect(node(page, 'mul2')).toBeVisible();
+  circuit = await editorCircuit(page);
+  expect(circuit.nodes).toHaveLength(14);
+
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'mul2')).toHaveCount(0);
+  circuit = await editorCircuit(page);
+  expect(circuit.nodes).toHaveLength(12);
+  expect(circuit.edges.some((e) => e.target === 'mul2')).toBe(false);
+});
+
+test('input labels and the trainable switch are edited in place', async ({ page }) => {
+  await openEditor(page);
+  const label = page.getByRole('textbox', { name: 'Label of input a' });
+  await label.fill('weight');
+  await label.press('Enter');
+  const trainable = page.getByTestId('input-trainable-a');
+  await expect(trainable).toHaveAttribute('aria-checked', 'true');
+  await trainable.click();
+  await expect(trainable).toHaveAttribute('aria-checked', 'false');
+  await expect(trainable).toHaveText('constant');
+  const circuit = await editorCircuit(page);
+  expect(circuit.nodes[0]).toMatchObject({ id: 'a', label: 'weight', trainable: false });
+});

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { drag, edgeLabel, editorCircuit, engineNumbers, expectEngineNumbers, handle, node, openEditor } from './helpers.ts';
+
+test('a newcomer sees the neuron with the engine numbers on every wire and gate', async ({ page }) => {
+  await openEditor(page);
+  const circuit = await editorCircuit(page);
+  expect(circuit.name).toBe('Single neuron σ(a·x + b·y + c)');
+  await expectEngineNumbers(page, circuit);
+  // The guide's numbers, rounded on screen, exact on hover.
+  await expect(page.getByTestId('node-value-s')).toHaveText('0.8808');
+  await expect(page.getByTestId('node-value-s')).toHaveAttribute('title', 'value 0.8807970779778823');
+  await expect(page.getByTestId('node-grad-a')).toHaveText('−0.105');
+  await expect(edgeLabel(page, 'e9').locator('.wire-label__value')).toHaveText('2');
+  await expect(edgeLabel(page, 'e9').locator('.wire-label__grad')).toHaveText('0.105');
+  await expect(node(page, 's')).toHaveClass(/selectable/);
+});
+
+test('typing a value re-evaluates every label at once, as the engine computes it', async ({ page }) => {
+  await openEditor(page);
+  const field = page.getByTestId('input-value-x');
+  await field.fill('2.5');
+  await expect(page.getByTestId('node-value-ax')).toHaveText('2.5');
+  const circuit = await editorCircuit(page);
+  expect(circuit.nodes.find((n) => n.id === 'x')?.value).toBe(2.5);
+  await expectEngineNumbers(page, circuit);
+
+  // Not a number: marked, and the circuit keeps its last number.
+  await field.fill('2.5x');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('node-value-ax')).toHaveText('2.5');
+
+  // Arrow keys step the value.
+  await field.fill('1');
+  await field.press('ArrowUp');
+  await expect(field).toHaveValue('1.1');
+  await expect(page.getByTestId('node-value-x')).toHaveAttribute('data-value', '1.1');
+});
+
+test('the pull and the output are the user\'s to choose', async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('output-grad').fill('-1');
+  await expect(page.getByTestId('node-grad-s')).toHaveAttribute('data-grad', '-1');
+  await page.getByTestId('output-select').selectOption('axpby');
+  await expect(page.getByTestId('node-grad-axpby')).toHaveAttribute('data-grad', '-1');
+  await expect(page.getByTestId('node-grad-s')).toHaveAttribute('data-grad', '0');
+  const circuit = await editorCircuit(page);
+  expect(circuit.output).toBe('axpby');
+  expect(circuit.outputGrad).toBe(-1);
+  await expectEngineNumbers(page, circuit);
+});
+
+test('a gate whose value is not finite is marked with the reason', async ({ page }) => {
+  await openEditor(page);
+  // ln of a negative number: a natural log gate fed by c = −3.
+  await page.getByTestId('palette-log').click();
+  const circuit = await editorCircuit(page);
+  const log = circuit.nodes.find((n) => n.type === 'log')!;
+  await expect(page.getByTestId(`node-value-${log.id}`)).toHaveText('—');
+  await drag(page, handle(page, 'c', 'out'), handle(page, log.id, 'x'));
+  await expect(page.getByTestId(`node-value-${log.id}`)).toHaveText('NaN');
+  await expect(page.getByTestId(`node-trouble-${log.id}`)).toHaveAttribute('title', 'value is NaN: ln of a negative number');
+  expect(engineNumbers(await editorCircuit(page)).nodes[log.id].value).toBeNaN();
+});

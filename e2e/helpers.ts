@@ -1,0 +1,69 @@
+/** What the browser tests share: the editor's circuit as it autosaved it, the engine's numbers for it, drags. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { annotate, compile, type Annotations, type Circuit } from '../src/engine/index.ts';
+import { parseCircuit } from '../src/format/index.ts';
+
+export const AUTOSAVE_KEY = 'wiregrad.autosave';
+
+export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+export const handle = (page: Page, id: string, port: string) =>
+  page.locator(`.react-flow__handle[data-nodeid="${id}"][data-handleid="${port}"]`);
+export const edgeLabel = (page: Page, id: string) => page.getByTestId(`edge-label-${id}`);
+
+export async function openEditor(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(node(page, 's')).toBeVisible();
+}
+
+/** The circuit the editor holds, read from its autosave: every edit is written there at once. */
+export async function editorCircuit(page: Page): Promise<Circuit> {
+  const text = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+  if (text === null) throw new Error('nothing autosaved yet');
+  const parsed = parseCircuit(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+export function engineNumbers(circuit: Circuit): Annotations {
+  const compiled = compile(circuit);
+  if (!compiled.ok) throw new Error(compiled.error);
+  compiled.value.run();
+  return annotate(circuit, compiled.value);
+}
+
+const exact = (v: number | null) => (v === null ? 'null' : String(v));
+
+/** Every node readout and every wire label shows the engine's numbers for this circuit, to the last digit. */
+export async function expectEngineNumbers(page: Page, circuit: Circuit): Promise<void> {
+  const numbers = engineNumbers(circuit);
+  for (const edge of circuit.edges) {
+    const label = edgeLabel(page, edge.id);
+    await expect(label).toHaveAttribute('data-value', exact(numbers.edges[edge.id].value));
+    await expect(label).toHaveAttribute('data-grad', exact(numbers.edges[edge.id].grad));
+  }
+  for (const n of circuit.nodes) {
+    await expect(page.getByTestId(`node-value-${n.id}`)).toHaveAttribute('data-value', exact(numbers.nodes[n.id].value));
+    await expect(page.getByTestId(`node-grad-${n.id}`)).toHaveAttribute('data-grad', exact(numbers.nodes[n.id].grad));
+  }
+  await expect(page.locator('.react-flow__edge')).toHaveCount(circuit.edges.length);
+  await expect(page.locator('.react-flow__node')).toHaveCount(circuit.nodes.length);
+}
+
+async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses on one element and releases on another, moving in steps as a hand would. */
+export async function drag(page: Page, from: Locator, to: Locator | { x: number; y: number }): Promise<void> {
+  const a = await centreOf(from);
+  const b = 'boundingBox' in to ? await centreOf(to) : to;
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 5, a.y + 5, { steps: 2 });
+  await page.mouse.move(b.x, b.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+export const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
