@@ -12,7 +12,7 @@ export interface Line {
 }
 
 /** A number as a factor: negative numbers in parentheses, as one writes (−2) × 3. */
-function factor(v: number): string {
+export function factor(v: number): string {
   const shown = formatNumber(v);
   return v < 0 ? `(${shown})` : shown;
 }
