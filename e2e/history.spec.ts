@@ -11,7 +11,7 @@ test('every edit, moves included, is undone and redone with the keyboard and the
   await expect(node(page, 'sigmoid1')).toBeVisible();
   await drag(page, handle(page, 'ax', 'out'), handle(page, 'sigmoid1', 'x'));
   await expect(page.getByTestId('node-value-sigmoid1')).not.toHaveText('—');
-  const header = node(page, 'c').locator('.gate__header');
+  const header = node(page, 'c').locator('.readouts');
   const box = (await header.boundingBox())!;
   await drag(page, header, { x: box.x + box.width / 2 + 100, y: box.y + box.height / 2 + 60 });
   const edited = await editorCircuit(page);

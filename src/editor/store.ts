@@ -6,7 +6,7 @@
  */
 import { applyPatches, enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Annotations, Circuit, Position } from '../engine/index.ts';
+import type { Annotations, Circuit, CircuitNode, Position } from '../engine/index.ts';
 import { parseCircuit } from '../format/index.ts';
 import {
   connect as connectWire, fragmentOf, freshId, newGate, paste as pasteFragment, removeItems, wiredPorts, wireRefusal,
@@ -34,6 +34,8 @@ export interface Size {
 
 export interface EditorState {
   circuit: Circuit;
+  /** The circuit's nodes by id; a node object stays the same object until an edit changes it. */
+  nodeById: ReadonlyMap<string, CircuitNode>;
   annotations: Annotations | null;
   evalError: string | null;
   /** Node id → its wired ports, comma-joined. */
@@ -131,6 +133,7 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
       const result = evaluation.update(next, impact, { annotations: state.annotations, error: state.evalError });
       set({
         circuit: next,
+        nodeById: byId(next),
         annotations: result.annotations,
         evalError: result.error,
         wired: impact.kind === 'structure' ? wiredPorts(next) : state.wired,
@@ -250,7 +253,7 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
             if (p) node.position = { x: p.x, y: p.y };
           }
         });
-        set({ circuit: next });
+        set({ circuit: next, nodeById: byId(next) });
       },
 
       endMove() {
@@ -399,6 +402,7 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
 
     return {
       circuit: start,
+      nodeById: byId(start),
       annotations: evaluated.annotations,
       evalError: evaluated.error,
       wired: wiredPorts(start),
@@ -414,4 +418,8 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
       actions,
     };
   });
+}
+
+function byId(circuit: Circuit): Map<string, CircuitNode> {
+  return new Map(circuit.nodes.map((n) => [n.id, n]));
 }

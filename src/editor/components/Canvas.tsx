@@ -7,13 +7,14 @@ import {
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
   type OnConnectEnd, type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { gateType, type CircuitEdge, type CircuitNode } from '../../engine/index.ts';
 import { useActions, useEditor, useEditorStore } from '../context.ts';
-import type { Size } from '../store.ts';
+import type { EditorState, Size } from '../store.ts';
 import type { FlowNode, WireFlowEdge } from './flowTypes.ts';
 import { GateNode } from './GateNode.tsx';
 import { InputNode } from './InputNode.tsx';
+import { LabelLayerContext } from './labelLayer.ts';
 import { WireEdge } from './WireEdge.tsx';
 
 const nodeTypes = { gate: GateNode, inputGate: InputNode };
@@ -24,35 +25,47 @@ export const GATE_DRAG_TYPE = 'application/x-wiregrad-gate';
 export const HALF_GATE = { x: 65, y: 35 };
 
 interface CachedNode {
-  source: CircuitNode;
+  position: CircuitNode['position'];
   selected: boolean;
   measured: Size | undefined;
   flow: FlowNode;
 }
 
-function useFlowNodes(): FlowNode[] {
-  const nodes = useEditor((s) => s.circuit.nodes);
-  const selected = useEditor((s) => s.selectedNodes);
-  const measured = useEditor((s) => s.measured);
-  const cache = useRef(new Map<string, CachedNode>());
-  return useMemo(() => {
+/** The previous array where every element is the same object, so that React Flow sees no change at all. */
+function sameOrNew<T>(previous: T[], next: T[]): T[] {
+  return previous.length === next.length && next.every((item, k) => item === previous[k]) ? previous : next;
+}
+
+/**
+ * A selector deriving the flow nodes, with a cache per node: its result is the same array until a node moves,
+ * appears, goes, or changes selection or size, so the canvas does not even re-render on a value edit.
+ */
+function flowNodesSelector() {
+  let byId = new Map<string, CachedNode>();
+  let list: FlowNode[] = [];
+  let inputs: [EditorState['circuit']['nodes'], EditorState['selectedNodes'], EditorState['measured']] | null = null;
+  return (state: EditorState): FlowNode[] => {
+    const { nodes } = state.circuit;
+    const { selectedNodes: selected, measured } = state;
+    if (inputs && inputs[0] === nodes && inputs[1] === selected && inputs[2] === measured) return list;
+    inputs = [nodes, selected, measured];
     const next = new Map<string, CachedNode>();
     const flow = nodes.map((node) => {
       const isSelected = selected.has(node.id);
       const size = measured[node.id];
-      const hit = cache.current.get(node.id);
+      const hit = byId.get(node.id);
       const entry =
-        hit && hit.source === node && hit.selected === isSelected && hit.measured === size
+        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected && hit.measured === size
           ? hit
           : {
-              source: node,
+              position: node.position,
               selected: isSelected,
               measured: size,
               flow: {
                 id: node.id,
                 type: node.type === 'input' ? 'inputGate' : 'gate',
                 position: node.position ?? { x: 0, y: 0 },
-                data: { node },
+                data: { type: node.type },
                 selected: isSelected,
                 ...(size ? { measured: size } : {}),
               } as FlowNode,
@@ -60,20 +73,26 @@ function useFlowNodes(): FlowNode[] {
       next.set(node.id, entry);
       return entry.flow;
     });
-    cache.current = next;
-    return flow;
-  }, [nodes, selected, measured]);
+    byId = next;
+    list = sameOrNew(list, flow);
+    return list;
+  };
 }
 
-function useFlowEdges(): WireFlowEdge[] {
-  const edges = useEditor((s) => s.circuit.edges);
-  const selected = useEditor((s) => s.selectedEdges);
-  const cache = useRef(new Map<string, { source: CircuitEdge; selected: boolean; flow: WireFlowEdge }>());
-  return useMemo(() => {
-    const next = new Map<string, { source: CircuitEdge; selected: boolean; flow: WireFlowEdge }>();
+function flowEdgesSelector() {
+  type Cached = { source: CircuitEdge; selected: boolean; flow: WireFlowEdge };
+  let byId = new Map<string, Cached>();
+  let list: WireFlowEdge[] = [];
+  let inputs: [EditorState['circuit']['edges'], EditorState['selectedEdges']] | null = null;
+  return (state: EditorState): WireFlowEdge[] => {
+    const { edges } = state.circuit;
+    const selected = state.selectedEdges;
+    if (inputs && inputs[0] === edges && inputs[1] === selected) return list;
+    inputs = [edges, selected];
+    const next = new Map<string, Cached>();
     const flow = edges.map((edge) => {
       const isSelected = selected.has(edge.id);
-      const hit = cache.current.get(edge.id);
+      const hit = byId.get(edge.id);
       const entry =
         hit && hit.source === edge && hit.selected === isSelected
           ? hit
@@ -88,15 +107,21 @@ function useFlowEdges(): WireFlowEdge[] {
       next.set(edge.id, entry);
       return entry.flow;
     });
-    cache.current = next;
-    return flow;
-  }, [edges, selected]);
+    byId = next;
+    list = sameOrNew(list, flow);
+    return list;
+  };
 }
+
+const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** Labels grow back as the view zooms out, so that they stay readable; one CSS variable, no re-render per wire. */
 function LabelScale({ target }: { target: React.RefObject<HTMLDivElement | null> }) {
   const zoom = useFlowStore((s) => s.transform[2]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const scale = zoom < 0.9 ? Math.min(0.9 / zoom, 2.2) : 1;
     target.current?.style.setProperty('--wire-label-scale', String(scale));
     target.current?.classList.toggle('canvas--far', zoom < 0.35);
@@ -112,12 +137,18 @@ interface Props {
 export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const store = useEditorStore();
   const actions = useActions();
-  const nodes = useFlowNodes();
-  const edges = useFlowEdges();
+  const [selectNodes] = useState(flowNodesSelector);
+  const [selectEdges] = useState(flowEdgesSelector);
+  const nodes = useEditor(selectNodes);
+  const edges = useEditor(selectEdges);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const opened = useEditor((s) => s.opened);
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
+  }, []);
 
   useEffect(() => {
     if (opened > 0) void rf.fitView({ padding: 0.15, duration: 0 });
@@ -250,6 +281,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
 
   return (
     <div className="canvas" ref={wrapper} data-testid="canvas">
+      <LabelLayerContext.Provider value={labelLayer}>
       <ReactFlow<FlowNode, WireFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -268,17 +300,16 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         onDrop={onDrop}
         onDoubleClick={onDoubleClick}
         zoomOnDoubleClick={false}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         colorMode="system"
         minZoom={0.05}
         maxZoom={3}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
-        defaultEdgeOptions={{ type: 'wire' }}
-        proOptions={{ hideAttribution: false }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         aria-label="Circuit canvas"
       >
         <LabelScale target={wrapper} />
@@ -286,6 +317,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         <MiniMap pannable zoomable ariaLabel="Minimap of the circuit" nodeStrokeWidth={2} />
         <Controls aria-label="Zoom and fit controls" />
       </ReactFlow>
+      </LabelLayerContext.Provider>
     </div>
   );
 }

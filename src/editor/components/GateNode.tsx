@@ -25,14 +25,12 @@ function troubleSelector(id: string, type: string) {
 }
 
 export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowNode>) {
-  const { node } = data;
-  const gate = gateType(node.type);
-  const value = useEditor((s) => s.annotations?.nodes[id]?.value ?? null);
-  const grad = useEditor((s) => s.annotations?.nodes[id]?.grad ?? null);
+  const node = useEditor((s) => s.nodeById.get(id));
+  const gate = gateType(data.type);
   const isOutput = useEditor((s) => s.annotations?.output === id);
   const wired = useEditor((s) => s.wired[id] ?? '');
-  const trouble = useEditor(troubleSelector(id, node.type));
-  if (!gate) return <div className="gate gate--bad">unknown gate {node.type}</div>;
+  const trouble = useEditor(troubleSelector(id, data.type));
+  if (!gate || !node) return <div className="gate gate--bad">unknown gate {data.type}</div>;
   const wiredPorts = wired.split(',');
   const name = node.label ?? node.id;
 
@@ -64,7 +62,7 @@ export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowN
             );
           })}
         </div>
-        <Readouts id={id} value={value} grad={grad} />
+        <Readouts id={id} />
       </div>
       <Handle type="source" position={Position.Right} id="out" />
     </div>

@@ -11,11 +11,9 @@ import { Readouts } from './Readouts.tsx';
 
 let scrubs = 0;
 
-export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFlowNode>) {
-  const { node } = data;
+export const InputNode = memo(function InputNode({ id }: NodeProps<InputFlowNode>) {
+  const node = useEditor((s) => s.nodeById.get(id)) ?? { id, type: 'input', value: 0 };
   const actions = useActions();
-  const value = useEditor((s) => s.annotations?.nodes[id]?.value ?? null);
-  const grad = useEditor((s) => s.annotations?.nodes[id]?.grad ?? null);
   const isOutput = useEditor((s) => s.annotations?.output === id);
   const trainable = node.trainable !== false;
   const name = node.label ?? node.id;
@@ -91,7 +89,7 @@ export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFl
           onSeal={actions.seal}
         />
       </div>
-      <Readouts id={id} value={value} grad={grad} />
+      <Readouts id={id} />
       <Handle type="source" position={Position.Right} id="out" />
     </div>
   );

@@ -1,32 +1,28 @@
-/** A node's value and gradient, rounded, with the exact numbers on hover. */
-import { memo } from 'react';
+/** A node's value and gradient, rounded, with the exact numbers on hover; written straight from its annotation. */
+import { memo, useRef } from 'react';
 import { exactNumber, formatNumber } from '../numbers.ts';
+import { useAnnotation } from './useAnnotation.ts';
 
-interface Props {
-  id: string;
-  value: number | null;
-  grad: number | null;
-}
-
-export const Readouts = memo(function Readouts({ id, value, grad }: Props) {
+export const Readouts = memo(function Readouts({ id }: { id: string }) {
+  const valueRef = useRef<HTMLSpanElement>(null);
+  const gradRef = useRef<HTMLSpanElement>(null);
+  useAnnotation('nodes', id, (numbers) => {
+    const value = numbers?.value ?? null;
+    const grad = numbers?.grad ?? null;
+    const v = valueRef.current;
+    const g = gradRef.current;
+    if (!v || !g) return;
+    v.textContent = formatNumber(value);
+    v.dataset.value = exactNumber(value);
+    v.title = value === null ? 'no value: an input port upstream is not wired' : `value ${exactNumber(value)}`;
+    g.textContent = formatNumber(grad);
+    g.dataset.grad = exactNumber(grad);
+    g.title = grad === null ? 'no gradient: there is no backward pass (no output with a value)' : `gradient ${exactNumber(grad)}`;
+  });
   return (
     <div className="readouts">
-      <span
-        className="readout readout--value"
-        data-testid={`node-value-${id}`}
-        data-value={exactNumber(value)}
-        title={value === null ? 'no value: an input port upstream is not wired' : `value ${exactNumber(value)}`}
-      >
-        {formatNumber(value)}
-      </span>
-      <span
-        className="readout readout--grad"
-        data-testid={`node-grad-${id}`}
-        data-grad={exactNumber(grad)}
-        title={grad === null ? 'no gradient: there is no backward pass (no output with a value)' : `gradient ${exactNumber(grad)}`}
-      >
-        {formatNumber(grad)}
-      </span>
+      <span ref={valueRef} className="readout readout--value" data-testid={`node-value-${id}`} />
+      <span ref={gradRef} className="readout readout--grad" data-testid={`node-grad-${id}`} />
     </div>
   );
 });

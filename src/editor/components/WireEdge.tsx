@@ -1,12 +1,15 @@
 /**
  * A wire: its value above its midpoint and its gradient below, in two colours. Its colour follows the
- * gradient's sign and its width the gradient's size, so the backward pass can be read at a glance.
+ * gradient's sign and its width the gradient's size, so the backward pass can be read at a glance. React
+ * renders it when its geometry changes; its numbers are written in place when they change (useAnnotation).
  */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
-import { useEditor } from '../context.ts';
+import { getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useContext, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { exactNumber, formatNumber } from '../numbers.ts';
 import type { WireFlowEdge } from './flowTypes.ts';
+import { LabelLayerContext } from './labelLayer.ts';
+import { useAnnotation } from './useAnnotation.ts';
 
 function gradClass(grad: number | null): string {
   if (grad === null) return 'wire--none';
@@ -21,33 +24,48 @@ function widthOf(grad: number | null): number {
 
 export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
-  const value = useEditor((s) => s.annotations?.edges[id]?.value ?? null);
-  const grad = useEditor((s) => s.annotations?.edges[id]?.grad ?? null);
+  const layer = useContext(LabelLayerContext);
+  const pathRef = useRef<SVGPathElement>(null);
+  const labelRef = useRef<HTMLDivElement>(null);
+  const valueRef = useRef<HTMLSpanElement>(null);
+  const gradRef = useRef<HTMLSpanElement>(null);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const exact = `value ${exactNumber(value)}, gradient ${exactNumber(grad)}`;
+
+  useAnnotation('edges', id, (numbers) => {
+    const value = numbers?.value ?? null;
+    const grad = numbers?.grad ?? null;
+    const line = pathRef.current;
+    if (line) {
+      line.setAttribute('class', `react-flow__edge-path wire ${gradClass(grad)}`);
+      line.style.strokeWidth = String(widthOf(grad));
+    }
+    const label = labelRef.current;
+    if (label && valueRef.current && gradRef.current) {
+      label.dataset.value = exactNumber(value);
+      label.dataset.grad = exactNumber(grad);
+      label.title = `value ${exactNumber(value)}, gradient ${exactNumber(grad)}`;
+      valueRef.current.textContent = formatNumber(value);
+      gradRef.current.textContent = formatNumber(grad);
+    }
+  });
 
   return (
     <>
-      <BaseEdge
-        id={id}
-        path={path}
-        className={`wire ${gradClass(grad)} ${selected ? 'wire--selected' : ''}`}
-        style={{ strokeWidth: widthOf(grad) }}
-        interactionWidth={18}
-      />
-      <EdgeLabelRenderer>
-        <div
-          className={`wire-label nopan ${selected ? 'wire-label--selected' : ''}`}
-          data-testid={`edge-label-${id}`}
-          data-value={exactNumber(value)}
-          data-grad={exactNumber(grad)}
-          title={exact}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--wire-label-scale, 1))` }}
-        >
-          <span className="wire-label__value" title={`value ${exactNumber(value)}`}>{formatNumber(value)}</span>
-          <span className="wire-label__grad" title={`gradient ${exactNumber(grad)}`}>{formatNumber(grad)}</span>
-        </div>
-      </EdgeLabelRenderer>
+      <path ref={pathRef} id={id} d={path} fill="none" className="react-flow__edge-path wire" />
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={18} className="react-flow__edge-interaction" />
+      {layer &&
+        createPortal(
+          <div
+            ref={labelRef}
+            className={`wire-label nopan ${selected ? 'wire-label--selected' : ''}`}
+            data-testid={`edge-label-${id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--wire-label-scale, 1))` }}
+          >
+            <span ref={valueRef} className="wire-label__value" />
+            <span ref={gradRef} className="wire-label__grad" />
+          </div>,
+          layer,
+        )}
     </>
   );
 });

@@ -1,8 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { CircuitNode } from '../../engine/index.ts';
 
-/** Each flow node carries its circuit node, so a node re-renders only when its own circuit node changes. */
-export type GateFlowNode = Node<{ node: CircuitNode }, 'gate'>;
-export type InputFlowNode = Node<{ node: CircuitNode }, 'inputGate'>;
+/**
+ * A flow node carries only what never changes (its gate type); components read their circuit node and numbers
+ * from the editor store, so that editing a value hands React Flow nothing new at all.
+ */
+export type GateFlowNode = Node<{ type: string }, 'gate'>;
+export type InputFlowNode = Node<{ type: string }, 'inputGate'>;
 export type FlowNode = GateFlowNode | InputFlowNode;
 export type WireFlowEdge = Edge<Record<string, never>, 'wire'>;
