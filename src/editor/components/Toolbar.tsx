@@ -55,6 +55,7 @@ function NameField() {
       aria-label="Circuit name"
       data-testid="circuit-name"
       placeholder="Untitled circuit"
+      style={{ width: `${Math.min(40, Math.max(14, name.length + 2))}ch` }}
       value={name}
       spellCheck={false}
       onChange={(event) => actions.rename(event.target.value)}
