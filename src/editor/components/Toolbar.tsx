@@ -55,7 +55,7 @@ function NameField() {
       aria-label="Circuit name"
       data-testid="circuit-name"
       placeholder="Untitled circuit"
-      style={{ width: `${Math.min(40, Math.max(14, name.length + 2))}ch` }}
+      style={{ width: `${Math.round(Math.min(34, Math.max(12, name.length * 0.8 + 2)))}ch` }}
       value={name}
       spellCheck={false}
       onChange={(event) => actions.rename(event.target.value)}
