@@ -136,3 +136,30 @@ test('input labels and the trainable switch are edited in place', async ({ page 
   const circuit = await editorCircuit(page);
   expect(circuit.nodes[0]).toMatchObject({ id: 'a', label: 'weight', trainable: false });
 });
+
+test('a wire is re-attached by dragging its end to another port', async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('palette-tanh').click();
+  await expect(node(page, 'tanh1')).toBeVisible();
+  const end = page.locator('.react-flow__edge[data-id="e9"] .react-flow__edgeupdater-target');
+  await drag(page, end, handle(page, 'tanh1', 'x'));
+  const circuit = await editorCircuit(page);
+  expect(circuit.edges.find((e) => e.source === 'axpbypc' && e.target === 'tanh1')).toMatchObject({ targetHandle: 'x' });
+  expect(circuit.edges.some((e) => e.target === 's')).toBe(false);
+  await expect(handle(page, 's', 'x')).toHaveClass(/handle--open/);
+  await expect(page.getByTestId('node-value-tanh1')).toHaveAttribute('data-value', String(Math.tanh(2)));
+  await expectEngineNumbers(page, circuit);
+});
+
+test('dragging the grip sideways scrubs an input value, as one undo step', async ({ page }) => {
+  await openEditor(page);
+  const grip = node(page, 'c').locator('.scrub');
+  const box = (await grip.boundingBox())!;
+  await drag(page, grip, { x: box.x + box.width / 2 + 100, y: box.y + box.height / 2 });
+  const scrubbed = (await editorCircuit(page)).nodes.find((n) => n.id === 'c')!.value!;
+  expect(scrubbed).toBeGreaterThan(-3);
+  await expect(page.getByTestId('input-value-c')).toHaveValue(String(scrubbed));
+  await expectEngineNumbers(page, await editorCircuit(page));
+  await page.keyboard.press(`${modifier}+z`);
+  await expect(page.getByTestId('input-value-c')).toHaveValue('-3');
+});
