@@ -300,6 +300,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         onDrop={onDrop}
         onDoubleClick={onDoubleClick}
         zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         snapToGrid={snapToGrid}
