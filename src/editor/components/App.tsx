@@ -1,7 +1,7 @@
 /** The editor's page: toolbar, palette, canvas, and the keyboard shortcuts that tie them together. */
 import { ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EditorContext, useActions, useEditorStore } from '../context.ts';
+import { EditorContext, useActions, useEditor, useEditorStore } from '../context.ts';
 import { download } from '../files.ts';
 import type { EditorStore } from '../store.ts';
 import { Canvas, HALF_GATE } from './Canvas.tsx';
@@ -25,7 +25,16 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
 }
 
+/** The tab shows the circuit's name, so that several open tabs can be told apart. */
+function useTitle() {
+  const name = useEditor((s) => s.circuit.name);
+  useEffect(() => {
+    document.title = name ? `${name} — wiregrad` : 'wiregrad';
+  }, [name]);
+}
+
 function Editor() {
+  useTitle();
   const store = useEditorStore();
   const actions = useActions();
   const rf = useReactFlow();
