@@ -10,6 +10,7 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { Palette } from './Palette.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { LearnPanel } from '../learn/LearnPanel.tsx';
 
 export function App({ store }: { store: EditorStore }) {
   return (
@@ -112,6 +113,7 @@ function Editor() {
           <Canvas onOpenSearch={setSearch} onOpenFile={openFile} />
           <NoticeBar />
         </main>
+        <LearnPanel />
       </div>
       {search && (
         <GateSearch
