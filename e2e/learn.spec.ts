@@ -1,0 +1,79 @@
+/** The Learn panel (issue 5): gradient check with badges, nudge, the update step, the three strategies. */
+import { expect, test, type Page } from '@playwright/test';
+import { editorCircuit, node, openEditor } from './helpers.ts';
+
+async function openLearn(page: Page, tab: string, example?: string): Promise<void> {
+  await openEditor(page);
+  if (example) {
+    await page.getByTestId('examples').selectOption(example);
+    await expect(page.getByTestId('circuit-name')).not.toHaveValue(/neuron/i);
+  }
+  await page.getByTestId('learn-toggle').click();
+  await page.getByTestId(`learn-tab-${tab}`).click();
+  // The panel narrows the canvas, which draws only what is in view: fit the circuit into what is left.
+  await page.locator('.react-flow__controls-fitview').click();
+}
+
+const number = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
+
+test('the gradient check passes on every input and wire of the neuron, with badges on the canvas', async ({ page }) => {
+  await openLearn(page, 'check');
+  await page.getByTestId('learn-check-run').click();
+  await expect(page.getByTestId('learn-check-verdict')).toHaveAttribute('data-ok', 'true');
+  const circuit = await editorCircuit(page);
+  for (const input of circuit.nodes.filter((n) => n.type === 'input')) {
+    await expect(page.getByTestId(`learn-check-row-input-${input.id}`)).toHaveAttribute('data-ok', 'true');
+    await expect(page.getByTestId(`check-badge-${input.id}`)).toHaveAttribute('data-ok', 'true');
+  }
+  for (const edge of circuit.edges) await expect(page.getByTestId(`learn-check-row-wire-${edge.id}`)).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('check-badge-s')).toBeVisible();
+  await expect(page.locator('[data-testid^="check-badge-wire-"]')).toHaveCount(circuit.edges.length);
+
+  // Without wires, only the inputs; Clear takes the badges off the canvas.
+  await page.getByTestId('learn-check-wires').uncheck();
+  await expect(page.locator('[data-testid^="learn-check-row-wire-"]')).toHaveCount(0);
+  await page.getByTestId('learn-check-clear').click();
+  await expect(page.locator('[data-testid^="check-badge-"]')).toHaveCount(0);
+});
+
+test("the update step moves (x + y)·z from −12 to −11.5924, and a nudge's actual change matches grad × h", async ({ page }) => {
+  await openLearn(page, 'nudge', 'add-multiply.circuit.json');
+  await expect(node(page, 'f')).toBeVisible();
+  await page.getByTestId('learn-step-size').fill('0.01');
+  await page.getByTestId('learn-step-apply').click();
+  await expect(page.getByTestId('learn-step-before')).toHaveText('−12');
+  await expect(page.getByTestId('learn-step-after')).toHaveText('−11.59');
+  expect(await number(page, 'learn-step-after')).toBeCloseTo(-11.5924, 10);
+  await expect(page.getByTestId('node-value-f')).toHaveAttribute('data-value', String(await number(page, 'learn-step-after')));
+
+  await page.getByTestId('nudge-input').selectOption('x');
+  await page.getByTestId('nudge-h').fill('0.001');
+  await page.getByTestId('nudge-plus').click();
+  await expect(page.getByTestId('nudge-beside-output')).toBeVisible();
+  const actual = await number(page, 'nudge-actual');
+  const predicted = await number(page, 'nudge-predicted');
+  expect(await number(page, 'nudge-h-now')).toBeCloseTo(0.001, 12);
+  expect(predicted).toBeCloseTo(0.001 * -3.97, 9);
+  expect(actual).toBeCloseTo(predicted, 9);
+  await page.getByTestId('nudge-back').click();
+  await expect(page.getByTestId('nudge-beside-output')).toHaveCount(0);
+});
+
+test('the three strategies each improve the output, and the analytic one spends one pass of each kind per iteration', async ({ page }) => {
+  await openLearn(page, 'strategies');
+  await page.getByTestId('strategies-iterations').fill('50');
+  await page.getByTestId('strategies-run').click();
+  await expect(page.locator('[data-testid="strategies-chart"] polyline')).toHaveCount(3);
+  const start = Number(await page.getByTestId('node-value-s').getAttribute('data-value'));
+  for (const strategy of ['random', 'numerical', 'analytic']) {
+    const row = page.getByTestId(`strategies-row-${strategy}`);
+    expect(Number(await row.getAttribute('data-output'))).toBeGreaterThan(start);
+  }
+  await expect(page.getByTestId('strategies-row-analytic')).toHaveAttribute('data-forward', '51');
+  await expect(page.getByTestId('strategies-row-analytic')).toHaveAttribute('data-backward', '51');
+  await expect(page.getByTestId('strategies-row-random')).toHaveAttribute('data-backward', '1');
+  // Seeded: the same settings give the same run.
+  const first = await page.getByTestId('strategies-row-random').getAttribute('data-output');
+  await page.getByTestId('strategies-run').click();
+  await expect(page.getByTestId('strategies-row-random')).toHaveAttribute('data-output', first!);
+});
