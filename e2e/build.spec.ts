@@ -163,3 +163,24 @@ test('dragging the grip sideways scrubs an input value, as one undo step', async
   await page.keyboard.press(`${modifier}+z`);
   await expect(page.getByTestId('input-value-c')).toHaveValue('-3');
 });
+
+test('gates are added and wired with the keyboard alone', async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('palette-tanh').focus();
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'tanh1')).toBeVisible();
+  await node(page, 's').focus();
+  await page.keyboard.press('Enter');
+  await expect(node(page, 's')).toHaveClass(/selected/);
+  await page.keyboard.press('w');
+  const list = page.getByRole('dialog', { name: 'Wire the output of s to a port' });
+  await expect(list).toBeVisible();
+  // Ports that would close a cycle are not offered.
+  await expect(list.getByRole('option', { name: /ax · a/ })).toHaveCount(0);
+  await page.keyboard.type('tanh');
+  await page.keyboard.press('Enter');
+  await expect(list).toHaveCount(0);
+  const circuit = await editorCircuit(page);
+  expect(circuit.edges.find((e) => e.target === 'tanh1')).toMatchObject({ source: 's', targetHandle: 'x' });
+  await expect(page.getByTestId('node-value-tanh1')).toHaveAttribute('data-value', String(Math.tanh(0.8807970779778823)));
+});

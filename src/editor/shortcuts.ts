@@ -11,6 +11,8 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Shift + click, Shift + drag', what: 'Select several gates / draw a selection box' },
   { keys: '/ or double-click the canvas', what: 'Search for a gate to add there' },
   { keys: 'Enter (on a palette item)', what: 'Add that gate at the centre of the view' },
+  { keys: 'W', what: 'Wire the selected gate\'s output to a port you pick from a list (wiring without a mouse)' },
+  { keys: 'Enter or Space on a focused gate', what: 'Select it (Tab moves between gates)' },
   { keys: 'O', what: 'Make the selected gate the output (where the backward pass starts)' },
   { keys: 'F', what: 'Fit the circuit into view' },
   { keys: 'Ctrl/⌘ + S', what: 'Save the circuit to a file' },

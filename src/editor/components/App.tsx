@@ -10,6 +10,7 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { Palette } from './Palette.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { WireDialog } from './WireDialog.tsx';
 import { LearnPanel } from '../learn/LearnPanel.tsx';
 
 export function App({ store }: { store: EditorStore }) {
@@ -41,6 +42,7 @@ function Editor() {
   const rf = useReactFlow();
   const [search, setSearch] = useState<XYPosition | null>(null);
   const [help, setHelp] = useState(false);
+  const [wireFrom, setWireFrom] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLDivElement>(null);
 
@@ -93,6 +95,11 @@ function Editor() {
       if (event.key === '/') return run(() => setSearch(centre()));
       if (event.key === '?') return run(() => setHelp(true));
       if (key === 'f') return run(fit);
+      if (key === 'w') {
+        const selected = [...store.getState().selectedNodes];
+        if (selected.length === 1) run(() => setWireFrom(selected[0]));
+        return;
+      }
       if (key === 'o') {
         const selected = [...store.getState().selectedNodes];
         if (selected.length === 1) run(() => actions.setOutput(selected[0]));
@@ -126,6 +133,7 @@ function Editor() {
         />
       )}
       {help && <ShortcutSheet onClose={() => setHelp(false)} />}
+      {wireFrom && <WireDialog source={wireFrom} onClose={() => setWireFrom(null)} />}
     </div>
   );
 }
