@@ -1,9 +1,9 @@
 /**
  * The gradient check's verdicts on the canvas: a badge above each checked input, above each gate whose incoming
  * wires were checked (a wrong local gradient fails the wires into its gate), and on each checked wire. Drawn
- * from outside the node components, through React Flow's toolbar and viewport portals.
+ * from outside the node components, in React Flow's viewport, so they pan and zoom with the circuit.
  */
-import { NodeToolbar, Position, useInternalNode, ViewportPortal } from '@xyflow/react';
+import { useInternalNode, ViewportPortal } from '@xyflow/react';
 import type { GradCheckRow } from '../../engine/index.ts';
 import { useEditor } from '../context.ts';
 import { formatNumber } from '../numbers.ts';
@@ -25,6 +25,17 @@ function Badge({ testId, verdict }: { testId: string; verdict: Verdict }) {
     <span className={`check-badge ${verdict.ok ? 'check-badge--ok' : 'check-badge--bad'}`} data-testid={testId} data-ok={verdict.ok} title={verdict.title}>
       {verdict.ok ? '✓' : '✗'}
     </span>
+  );
+}
+
+function NodeBadge({ id, rows }: { id: string; rows: GradCheckRow[] }) {
+  const node = useInternalNode(id);
+  if (!node) return null;
+  const { x, y } = node.internals.positionAbsolute;
+  return (
+    <div className="check-badge__node" style={{ transform: `translate(-50%, -50%) translate(${x + (node.measured.width ?? 0) - 4}px, ${y - 2}px)` }}>
+      <Badge testId={`check-badge-${id}`} verdict={verdictOf(rows)} />
+    </div>
   );
 }
 
@@ -56,12 +67,10 @@ export function CheckBadges() {
   }
   return (
     <>
-      {[...byNode].map(([id, rows]) => (
-        <NodeToolbar key={id} nodeId={id} isVisible position={Position.Top} offset={4} align="end">
-          <Badge testId={`check-badge-${id}`} verdict={verdictOf(rows)} />
-        </NodeToolbar>
-      ))}
       <ViewportPortal>
+        {[...byNode].map(([id, rows]) => (
+          <NodeBadge key={id} id={id} rows={rows} />
+        ))}
         {report.rows
           .filter((r) => r.kind === 'wire')
           .map((row) => {

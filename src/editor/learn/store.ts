@@ -198,6 +198,12 @@ export function createLearnStore(editor: EditorStore, scheduler: Scheduler = bro
   editor.subscribe((state, previous) => {
     if (state.circuit === previous.circuit) return;
     const learn = store.getState();
+    if (state.opened !== previous.opened) {
+      // Another circuit: what was checked, nudged or trained belongs to the one before.
+      learn.actions.halt();
+      store.setState({ check: null, checkError: null, nudgeInput: null, nudge: null, status: 'idle', run: null, reports: [], trainingError: null });
+      return;
+    }
     if (learn.status === 'running' && !writing && state.circuit !== written) {
       // Not written back: the run's values would overwrite what the user just typed. Resuming starts afresh.
       learn.actions.halt();
