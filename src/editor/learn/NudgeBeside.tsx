@@ -10,7 +10,7 @@ export function NudgeBeside() {
   if (!output || !reading || reading.h === 0) return null;
   const sign = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(v)}`;
   return (
-    <NodeToolbar nodeId={output} isVisible position={Position.Right} offset={12}>
+    <NodeToolbar nodeId={output} isVisible position={Position.Bottom} offset={8}>
       <div className="nudge-beside" data-testid="nudge-beside-output">
         <span className="nudge-readout__actual">Δ {sign(reading.actual)}</span>
         <span className="nudge-readout__predicted">grad×h {sign(reading.predicted)}</span>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { updateCircuit } from '../../engine/index.ts';
+import { stepped } from '../components/NumberField.tsx';
 import { useActions, useEditor, useEditorStore } from '../context.ts';
 import { exactNumber, formatNumber, parseNumber } from '../numbers.ts';
 import { useLearn, useLearnActions } from './context.ts';
@@ -60,7 +61,8 @@ function Nudge() {
 
   const nudge = (sign: number) => {
     if (!chosen || x === undefined || step === undefined) return;
-    actions.setValue(chosen, x + sign * step, `nudge:${chosen}`);
+    // Rounded to 12 digits, so that −2.04 + 0.01 reads −2.03, not −2.0300000000000002.
+    actions.setValue(chosen, stepped(x, sign * step), `nudge:${chosen}`);
     actions.seal();
   };
 
