@@ -1,6 +1,6 @@
 /** The Learn panel (issue 5): gradient check with badges, nudge, the update step, the three strategies. */
 import { expect, test, type Page } from '@playwright/test';
-import { editorCircuit, node, openEditor } from './helpers.ts';
+import { drag, editorCircuit, engineNumbers, node, openEditor } from './helpers.ts';
 
 async function openLearn(page: Page, tab: string, example?: string): Promise<void> {
   await openEditor(page);
@@ -76,4 +76,23 @@ test('the three strategies each improve the output, and the analytic one spends 
   const first = await page.getByTestId('strategies-row-random').getAttribute('data-output');
   await page.getByTestId('strategies-run').click();
   await expect(page.getByTestId('strategies-row-random')).toHaveAttribute('data-output', first!);
+});
+
+test('scrubbing an input on the canvas shows, beside the output, the actual change and grad × h', async ({ page }) => {
+  await openLearn(page, 'nudge');
+  const before = engineNumbers(await editorCircuit(page)).nodes.s.value!;
+  await page.getByTestId('nudge-input').selectOption('c');
+  const grip = node(page, 'c').locator('.scrub');
+  const box = (await grip.boundingBox())!;
+  await drag(page, grip, { x: box.x + box.width / 2 + 20, y: box.y + box.height / 2 });
+  const beside = page.getByTestId('nudge-beside-output');
+  await expect(beside).toBeVisible();
+  const h = await number(page, 'nudge-h-now');
+  expect(h).toBeGreaterThan(0);
+  // σ is curved, so the prediction is close for a small h, not exact: ∂s/∂c = 0.105 at the guide's point.
+  expect(await number(page, 'nudge-predicted')).toBeCloseTo(0.104994 * h, 5);
+  // The actual change is the engine's, to the last digit.
+  const after = engineNumbers(await editorCircuit(page)).nodes.s.value!;
+  expect(await number(page, 'nudge-actual')).toBe(after - before);
+  await expect(beside).toContainText('grad×h');
 });
