@@ -3,6 +3,7 @@
  * checks that refuse a wire before it is drawn. Refusals are messages in the format's words.
  */
 import { gateType, type Circuit, type CircuitEdge, type CircuitNode, type Position } from '../engine/index.ts';
+import { forgetRemovedNodes } from './learn/setup.ts';
 
 export interface Wire {
   source: string;
@@ -84,6 +85,7 @@ export function removeItems(draft: Circuit, nodeIds: ReadonlySet<string>, edgeId
   if (nodeIds.size > 0) draft.nodes = draft.nodes.filter((n) => !nodeIds.has(n.id));
   draft.edges = draft.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
   if (draft.output !== undefined && nodeIds.has(draft.output)) delete draft.output;
+  if (nodeIds.size > 0) forgetRemovedNodes(draft);
 }
 
 /** Copied gates and the wires among them. */

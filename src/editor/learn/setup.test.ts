@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { GUIDE_DATASETS, type Circuit } from '../../engine/index.ts';
 import { parseCircuit, serializeCircuit } from '../../format/index.ts';
-import { addRow, bind, removeDataset, removeRow, replaceDataset, setCell, setInputValues, setTraining } from './setup.ts';
+import { addRow, bind, forgetRemovedNodes, removeDataset, removeRow, replaceDataset, setCell, setInputValues, setTraining } from './setup.ts';
 
 const score: Circuit = {
   nodes: [
@@ -66,6 +66,26 @@ describe('dataset edits', () => {
     next = produce(next, setTraining({ learningRate: 0.1, seed: 7 }));
     expect(next.training).toMatchObject({ learningRate: 0.1, seed: 7 });
     roundTrips(next);
+  });
+
+  it('forgets the bindings and settings of deleted gates, so the format still reads the circuit', () => {
+    const bound = produce(score, replaceDataset(GUIDE_DATASETS[0], 'ax'));
+    const withoutX = produce(bound, (d) => {
+      d.nodes = d.nodes.filter((n) => n.id !== 'x');
+      d.edges = d.edges.filter((e) => e.source !== 'x');
+      forgetRemovedNodes(d);
+    });
+    expect(withoutX.bindings).toBeUndefined();
+    expect(withoutX.training).toBeDefined();
+    roundTrips(withoutX);
+    const withoutLoss = produce(bound, (d) => {
+      d.nodes = d.nodes.filter((n) => n.id !== 'ax');
+      d.edges = [];
+      forgetRemovedNodes(d);
+    });
+    expect(withoutLoss.training).toBeUndefined();
+    expect(withoutLoss.dataset).toEqual(GUIDE_DATASETS[0]);
+    roundTrips(withoutLoss);
   });
 
   it('writes input values, leaving gates and non-finite numbers alone', () => {

@@ -63,6 +63,18 @@ export function replaceDataset(dataset: Dataset, output: string | null) {
   };
 }
 
+/**
+ * After gates are deleted: drops the bindings of inputs that are gone, and the training settings whose loss or
+ * score is gone, which the format would refuse (and an autosave it refuses is not restored).
+ */
+export function forgetRemovedNodes(draft: Circuit): void {
+  if (draft.training) {
+    const ids = new Set(draft.nodes.map((n) => n.id));
+    if (!ids.has(draft.training.loss) || !ids.has(draft.training.score)) delete draft.training;
+  }
+  keepConsistent(draft);
+}
+
 export function removeDataset(draft: Circuit): void {
   delete draft.dataset;
   keepConsistent(draft);
