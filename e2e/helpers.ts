@@ -31,7 +31,7 @@ export function engineNumbers(circuit: Circuit): Annotations {
   return annotate(circuit, compiled.value);
 }
 
-const exact = (v: number | null) => (v === null ? 'null' : String(v));
+const exact = (v: number | null) => (v === null ? '' : String(v));
 
 /** Every node readout and every wire label shows the engine's numbers for this circuit, to the last digit. */
 export async function expectEngineNumbers(page: Page, circuit: Circuit): Promise<void> {

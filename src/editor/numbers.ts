@@ -21,6 +21,11 @@ export function exactNumber(v: number | null | undefined): string {
   return v === null || v === undefined ? 'null' : String(v);
 }
 
+/** What the `data-value` / `data-grad` test hooks hold: the exact number, or nothing where there is none. */
+export function hookNumber(v: number | null | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
 export function isBad(v: number | null | undefined): boolean {
   return typeof v === 'number' && !Number.isFinite(v);
 }

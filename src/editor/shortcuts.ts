@@ -21,5 +21,11 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Arrow keys on a selected gate', what: 'Move it' },
   { keys: 'Tab', what: 'Move between the gates, fields and buttons' },
   { keys: 'Esc', what: 'Close a dialog or the search; clear the selection' },
+  { keys: '.', what: 'Stepper: next step (computes one gate, forward then backward)' },
+  { keys: ',', what: 'Stepper: previous step' },
+  { keys: 'Shift + R', what: 'Stepper: reset (clear every computed number)' },
+  { keys: 'Shift + E', what: 'Stepper: run to the end' },
+  { keys: 'K', what: 'Stepper: play / pause' },
+  { keys: 'Esc (while stepping)', what: 'Leave stepping and show the full evaluation' },
   { keys: '?', what: 'Show this sheet' },
 ];

@@ -1,6 +1,9 @@
 /** The editor's page: toolbar, palette, canvas, and the keyboard shortcuts that tie them together. */
 import { ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { SteppingPanel } from '../stepping/SteppingPanel.tsx';
+import { SteppingContext } from '../stepping/context.ts';
+import { createSteppingStore } from '../stepping/store.ts';
 import { EditorContext, useActions, useEditor, useEditorStore } from '../context.ts';
 import { download } from '../files.ts';
 import type { EditorStore } from '../store.ts';
@@ -14,11 +17,15 @@ import { WireDialog } from './WireDialog.tsx';
 import { LearnPanel } from '../learn/LearnPanel.tsx';
 
 export function App({ store }: { store: EditorStore }) {
+  // One stepper per editor store, made once: it watches the store for edits, which end the stepping.
+  const [stepping] = useState(() => createSteppingStore(store));
   return (
     <EditorContext.Provider value={store}>
-      <ReactFlowProvider>
-        <Editor />
-      </ReactFlowProvider>
+      <SteppingContext.Provider value={stepping}>
+        <ReactFlowProvider>
+          <Editor />
+        </ReactFlowProvider>
+      </SteppingContext.Provider>
     </EditorContext.Provider>
   );
 }
@@ -117,6 +124,7 @@ function Editor() {
       <div className="editor__body">
         <Palette onAdd={(type) => addAt(type, centre())} />
         <main className="editor__main" ref={main}>
+          <SteppingPanel />
           <Canvas onOpenSearch={setSearch} onOpenFile={openFile} />
           <NoticeBar />
         </main>

@@ -7,6 +7,7 @@ import { gateTooltip, troubleOf } from '../gateInfo.ts';
 import type { EditorState } from '../store.ts';
 import type { GateFlowNode } from './flowTypes.ts';
 import { Readouts } from './Readouts.tsx';
+import { useStepFocus } from '../stepping/context.ts';
 
 /** Why this gate's numbers are not finite, or null; reads only when they are not, to stay cheap. */
 function troubleSelector(id: string, type: string) {
@@ -25,6 +26,7 @@ function troubleSelector(id: string, type: string) {
 }
 
 export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowNode>) {
+  const focus = useStepFocus(id);
   const node = useEditor((s) => s.nodeById.get(id));
   const gate = gateType(data.type);
   const isOutput = useEditor((s) => s.annotations?.output === id);
@@ -36,7 +38,7 @@ export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowN
 
   return (
     <div
-      className={`gate gate--${gate.group} ${isOutput ? 'gate--output' : ''} ${trouble ? 'gate--bad' : ''}`}
+      className={`gate gate--${gate.group} ${isOutput ? 'gate--output' : ''} ${trouble ? 'gate--bad' : ''} ${focus ? `gate--step gate--step-${focus}` : ''}`}
       title={trouble ?? gateTooltip(gate)}
       aria-label={`${gate.title} gate ${name}${isOutput ? ', the output' : ''}`}
     >

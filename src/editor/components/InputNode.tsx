@@ -8,10 +8,12 @@ import { useActions, useEditor } from '../context.ts';
 import type { InputFlowNode } from './flowTypes.ts';
 import { NumberField, stepped } from './NumberField.tsx';
 import { Readouts } from './Readouts.tsx';
+import { useStepFocus } from '../stepping/context.ts';
 
 let scrubs = 0;
 
 export const InputNode = memo(function InputNode({ id }: NodeProps<InputFlowNode>) {
+  const focus = useStepFocus(id);
   const node = useEditor((s) => s.nodeById.get(id)) ?? { id, type: 'input', value: 0 };
   const actions = useActions();
   const isOutput = useEditor((s) => s.annotations?.output === id);
@@ -37,7 +39,7 @@ export const InputNode = memo(function InputNode({ id }: NodeProps<InputFlowNode
   };
 
   return (
-    <div className={`gate gate--input ${isOutput ? 'gate--output' : ''}`} aria-label={`Input ${name}`}>
+    <div className={`gate gate--input ${isOutput ? 'gate--output' : ''} ${focus ? `gate--step gate--step-${focus}` : ''}`} aria-label={`Input ${name}`}>
       <div className="gate__header">
         <input
           className="gate__label nodrag"

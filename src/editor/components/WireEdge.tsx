@@ -6,10 +6,11 @@
 import { getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useContext, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { exactNumber, formatNumber } from '../numbers.ts';
+import { exactNumber, formatNumber, hookNumber } from '../numbers.ts';
 import type { WireFlowEdge } from './flowTypes.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useAnnotation } from './useAnnotation.ts';
+import { useWireProduct } from '../stepping/context.ts';
 
 function gradClass(grad: number | null): string {
   if (grad === null) return 'wire--none';
@@ -29,6 +30,7 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   const labelRef = useRef<HTMLDivElement>(null);
   const valueRef = useRef<HTMLSpanElement>(null);
   const gradRef = useRef<HTMLSpanElement>(null);
+  const product = useWireProduct(id);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
 
   useAnnotation('edges', id, (numbers) => {
@@ -41,8 +43,8 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
     }
     const label = labelRef.current;
     if (label && valueRef.current && gradRef.current) {
-      label.dataset.value = exactNumber(value);
-      label.dataset.grad = exactNumber(grad);
+      label.dataset.value = hookNumber(value);
+      label.dataset.grad = hookNumber(grad);
       label.title = `value ${exactNumber(value)}, gradient ${exactNumber(grad)}`;
       valueRef.current.textContent = formatNumber(value);
       gradRef.current.textContent = formatNumber(grad);
@@ -57,12 +59,17 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
         createPortal(
           <div
             ref={labelRef}
-            className={`wire-label nopan ${selected ? 'wire-label--selected' : ''}`}
+            className={`wire-label nopan ${selected ? 'wire-label--selected' : ''} ${product ? 'wire-label--stepping' : ''}`}
             data-testid={`edge-label-${id}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--wire-label-scale, 1))` }}
           >
             <span ref={valueRef} className="wire-label__value" />
             <span ref={gradRef} className="wire-label__grad" />
+            {product && (
+              <span className="wire-label__product" data-testid={`edge-product-${id}`} title="upstream gradient × local gradient = this wire's gradient">
+                {product}
+              </span>
+            )}
           </div>,
           layer,
         )}

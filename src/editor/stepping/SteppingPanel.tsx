@@ -2,14 +2,16 @@
  * The stepper: a bar of controls (reset, previous, next, run to the end, play with a speed), the progress, the
  * predict switch with its score, the guesses asked for in predict mode, and the explanation of the current step.
  */
-import { memo, useMemo, useState, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { formatNumber, parseNumber } from '../numbers.ts';
 import { explain, nodeName, progressText } from './explain.ts';
 import { Explanation } from './Explanation.tsx';
-import { useStepping } from './context.ts';
+import { useStepping, useSteppingStore } from './context.ts';
 import { SPEEDS } from './store.ts';
+import type { Guess } from './session.ts';
 
 export const SteppingPanel = memo(function SteppingPanel() {
+  useStepperKeys();
   const session = useStepping((s) => s.session);
   const circuit = session?.circuit;
   const lines = useMemo(() => (session && circuit ? explain(circuit, session.state) : []), [session, circuit]);
@@ -41,7 +43,7 @@ const StepperBar = memo(function StepperBar() {
   return (
     <div className="stepper__bar" role="toolbar" aria-label="Step through the forward and backward passes">
       <button type="button" data-testid="step-reset" onClick={actions.reset} disabled={atStart} title="Reset: clear every computed number (Shift+R)">
-        ⏮ Reset
+        Reset
       </button>
       <button type="button" data-testid="step-prev" onClick={actions.prev} disabled={atStart} title="Previous step (,)">
         ◀ Prev
@@ -50,7 +52,7 @@ const StepperBar = memo(function StepperBar() {
         Next ▶
       </button>
       <button type="button" data-testid="step-run" onClick={actions.run} disabled={atEnd} title="Run to the end (Shift+E)">
-        Run ⏭
+        Run to end
       </button>
       <button
         type="button"
@@ -138,8 +140,11 @@ const PredictPrompt = memo(function PredictPrompt() {
   );
 });
 
+// One shared empty list: a selector must return the same value for the same state, or React re-renders forever.
+const NO_VERDICTS: readonly Guess[] = [];
+
 const Verdicts = memo(function Verdicts() {
-  const verdicts = useStepping((s) => s.session?.verdicts ?? []);
+  const verdicts = useStepping((s) => s.session?.verdicts ?? NO_VERDICTS);
   if (verdicts.length === 0) return null;
   return (
     <ul className="stepper__verdicts" data-testid="predict-verdicts" aria-live="polite">
@@ -153,13 +158,32 @@ const Verdicts = memo(function Verdicts() {
   );
 });
 
-/** The keyboard shortcuts of the stepper, for the shortcut sheet. */
-export const STEPPER_SHORTCUTS: readonly [string, string][] = [
-  ['.', 'next step'],
-  [',', 'previous step'],
-  ['Shift+R', 'reset the stepper'],
-  ['Shift+E', 'run to the end'],
-  ['K', 'play / pause'],
-  ['Esc', 'leave stepping'],
-];
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+}
+
+/** The stepper's keys (listed in shortcuts.ts); they leave text fields alone. */
+function useStepperKeys() {
+  const store = useSteppingStore();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const { actions, session } = store.getState();
+      const keys: Record<string, (() => void) | undefined> = {
+        '.': actions.next,
+        ',': actions.prev,
+        R: event.shiftKey ? actions.reset : undefined,
+        E: event.shiftKey ? actions.run : undefined,
+        k: actions.togglePlay,
+        Escape: session ? actions.stop : undefined,
+      };
+      const action = keys[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
 

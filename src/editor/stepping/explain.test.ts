@@ -61,7 +61,7 @@ describe('explaining a step', () => {
   it('has TeX for every line', () => {
     const lines = explain(multiply, stepper(multiply)(4));
     expect(lines[1].tex).toBe(
-      '\\frac{\\partial f}{\\partial a} = b \\cdot \\frac{\\partial f}{\\partial \\text{out}} = 3 \\times (-2) = -6',
+      '\\dfrac{\\partial f}{\\partial a} = b \\cdot \\dfrac{\\partial f}{\\partial \\text{out}} = 3 \\times (-2) = -6',
     );
   });
 

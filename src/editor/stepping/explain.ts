@@ -35,7 +35,7 @@ function texName(name: string): string {
 }
 
 function partial(of: string, wrt: string): { text: string; tex: string } {
-  return { text: `∂${of}/∂${wrt}`, tex: `\\frac{\\partial ${texName(of)}}{\\partial ${texName(wrt)}}` };
+  return { text: `∂${of}/∂${wrt}`, tex: `\\dfrac{\\partial ${texName(of)}}{\\partial ${texName(wrt)}}` };
 }
 
 export function explainForward(circuit: Circuit, detail: ForwardDetail): Line[] {
