@@ -4,6 +4,7 @@ import { parseCircuit } from '../format/index.ts';
 import { annotate } from './annotate.ts';
 import type { Circuit } from './circuit.ts';
 import { compile, type CompiledCircuit } from './compile.ts';
+import { fanOut } from './testing/build.ts';
 import { planSteps, stepState, type BackwardDetail } from './stepping.ts';
 
 function load(name: string): { circuit: Circuit; compiled: CompiledCircuit } {
@@ -78,20 +79,7 @@ describe('stepping (x + y) * z', () => {
 
 describe('stepping a value used twice', () => {
   // f = (x * y) + x at x = 3, y = -2: x receives y = -2 through the product, then 1 through the sum.
-  const circuit: Circuit = {
-    nodes: [
-      { id: 'x', type: 'input', value: 3 },
-      { id: 'y', type: 'input', value: -2 },
-      { id: 'p', type: 'mul' },
-      { id: 'f', type: 'add' },
-    ],
-    edges: [
-      { id: 'xp', source: 'x', target: 'p', targetHandle: 'a' },
-      { id: 'yp', source: 'y', target: 'p', targetHandle: 'b' },
-      { id: 'pf', source: 'p', target: 'f', targetHandle: 'a' },
-      { id: 'xf', source: 'x', target: 'f', targetHandle: 'b' },
-    ],
-  };
+  const circuit = fanOut();
   const compiled = compile(circuit);
   if (!compiled.ok) throw new Error(compiled.error);
   compiled.value.run();

@@ -1,25 +1,11 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Circuit } from '../../engine/index.ts';
+import { addMultiply } from '../../engine/testing/build.ts';
 import { nudgeBaseline, nudgeReading, sameBut } from './nudge.ts';
 
 // The guide's (x + y) · z at x = −2, y = 5, z = −4, pulled with −1 to check the slope ignores the pull.
-const circuit: Circuit = {
-  nodes: [
-    { id: 'x', type: 'input', value: -2 },
-    { id: 'y', type: 'input', value: 5 },
-    { id: 'q', type: 'add' },
-    { id: 'z', type: 'input', value: -4 },
-    { id: 'f', type: 'mul' },
-  ],
-  edges: [
-    { id: 'e1', source: 'x', target: 'q', targetHandle: 'a' },
-    { id: 'e2', source: 'y', target: 'q', targetHandle: 'b' },
-    { id: 'e3', source: 'q', target: 'f', targetHandle: 'a' },
-    { id: 'e4', source: 'z', target: 'f', targetHandle: 'b' },
-  ],
-  outputGrad: -1,
-};
+const circuit: Circuit = { ...addMultiply(), outputGrad: -1 };
 
 const outputOf = (c: Circuit) => {
   const e = evaluate(c);

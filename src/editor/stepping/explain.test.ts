@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, stepState, type Circuit } from '../../engine/index.ts';
+import { fanOut as fanOutCircuit } from '../../engine/testing/build.ts';
 import { explain, guessIsRight, progressText, wireProduct } from './explain.ts';
 
 function stepper(circuit: Circuit) {
@@ -22,20 +23,7 @@ const multiply: Circuit = {
 };
 
 // f = (x * y) + x at x = 3, y = -2: x is used twice.
-const fanOut: Circuit = {
-  nodes: [
-    { id: 'x', type: 'input', value: 3 },
-    { id: 'y', type: 'input', value: -2 },
-    { id: 'p', type: 'mul' },
-    { id: 'f', type: 'add' },
-  ],
-  edges: [
-    { id: 'xp', source: 'x', target: 'p', targetHandle: 'a' },
-    { id: 'yp', source: 'y', target: 'p', targetHandle: 'b' },
-    { id: 'pf', source: 'p', target: 'f', targetHandle: 'a' },
-    { id: 'xf', source: 'x', target: 'f', targetHandle: 'b' },
-  ],
-};
+const fanOut = fanOutCircuit();
 
 describe('explaining a step', () => {
   it('writes the multiply gate’s chain rule with its numbers', () => {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Circuit } from '../../engine/index.ts';
+import { addMultiply } from '../../engine/testing/build.ts';
 import { atEnd, goTo, next, reveal, setPredict, startSession, type StepSession } from './session.ts';
 
 // (x + y) * z at (-2, 5, -4): 5 forward steps, then f and q backward.
-const circuit: Circuit = {
-  nodes: [
-    { id: 'x', type: 'input', value: -2 },
-    { id: 'y', type: 'input', value: 5 },
-    { id: 'q', type: 'add' },
-    { id: 'z', type: 'input', value: -4 },
-    { id: 'f', type: 'mul' },
-  ],
-  edges: [
-    { id: 'e1', source: 'x', target: 'q', targetHandle: 'a' },
-    { id: 'e2', source: 'y', target: 'q', targetHandle: 'b' },
-    { id: 'e3', source: 'q', target: 'f', targetHandle: 'a' },
-    { id: 'e4', source: 'z', target: 'f', targetHandle: 'b' },
-  ],
-};
+const circuit = addMultiply();
 
 function start(predict = false): StepSession {
   const session = startSession(circuit, predict);

@@ -27,3 +27,19 @@ export function oneGate(type: string, ports: readonly string[], args: readonly n
     output: 'out',
   };
 }
+
+/** The guide's (x + y) · z at x = −2, y = 5, z = −4; wires e1 (x→q.a), e2 (y→q.b), e3 (q→f.a), e4 (z→f.b). */
+export function addMultiply(): Circuit {
+  return {
+    nodes: [input('x', -2), input('y', 5), gate('q', 'add'), input('z', -4), gate('f', 'mul')],
+    edges: [wire('x', 'q', 'a', 'e1'), wire('y', 'q', 'b', 'e2'), wire('q', 'f', 'a', 'e3'), wire('z', 'f', 'b', 'e4')],
+  };
+}
+
+/** f = x·y + x at x = 3, y = −2: x is used twice and receives 1 through the sum, then y = −2 through the product. */
+export function fanOut(): Circuit {
+  return {
+    nodes: [input('x', 3), input('y', -2), gate('p', 'mul'), gate('f', 'add')],
+    edges: [wire('x', 'p', 'a', 'xp'), wire('y', 'p', 'b', 'yp'), wire('p', 'f', 'a', 'pf'), wire('x', 'f', 'b', 'xf')],
+  };
+}
