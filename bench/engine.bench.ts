@@ -54,15 +54,17 @@ interface GraphSpec {
   /** How to time the one-time cost: each part takes seconds at 1M gates, and the code is warm by then. */
   oneTime: TimingOptions;
   /**
-   * Whether to compile the yardstick with TurboFan before timing it. TurboFan takes about 0.25 ms per gate of
-   * straight-line code, so at 1M gates that would be four minutes: the chain's yardstick is left to V8's tiering
-   * and its figure is marked as not optimised.
+   * Whether to compile the yardstick with TurboFan before timing it. TurboFan takes 0.2–0.35 ms per gate of
+   * straight-line code, so at 1M gates that would be several minutes: the chain's yardstick is left to V8's
+   * tiering and its figure is marked as not optimised.
    */
   optimiseYardstick: boolean;
 }
 
+// Samples of at least 20 ms: an edit's own garbage collection is part of what it costs, and a sample of several
+// calls pays its share of it.
 const ONE_TIME: TimingOptions = { warmupMs: 500, warmupCalls: 3, sampleMs: 20, budgetMs: 4000, minSamples: 5, maxSamples: 21 };
-const ONE_SHOT: TimingOptions = { warmupMs: 0, warmupCalls: 0, sampleMs: 0, budgetMs: 0, minSamples: 1, maxSamples: 1 };
+const ONE_SHOT: TimingOptions = { ...ONE_TIME, warmupMs: 0, warmupCalls: 0, sampleMs: 0, budgetMs: 0, minSamples: 1, maxSamples: 1 };
 // Forward+backward: all five sampled in turns (timing.ts). Samples of 100 ms span several of micrograd's garbage
 // collections, so that each pays its share rather than some none and some a whole one; on the chain one pass of
 // micrograd is seconds long.

@@ -4,9 +4,8 @@
  * share of garbage collection), and keep the median. The functions compared are sampled in turns, round after
  * round, so that load from elsewhere on the machine falls on all of them alike and their ratios hold; the
  * median shrugs off a sample hit by it, and the spread (min, max) is kept to show how noisy a figure is.
- * Between samples, outside the timed region, a full collection (where --expose-gc allows it) clears the garbage
- * of the sample before, so that no collector work left by one function runs during another's sample. That spares
- * the micrograd-style baseline its major collections: the ratios against it are, if anything, understated.
+ * No collection is forced between samples: tried, it left the collector's background work (sweeping a heap of
+ * hundreds of megabytes) running into the next sample, and slowed the engine on the 1M chain by up to half.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -32,7 +31,7 @@ export interface TimingOptions {
 }
 
 export function timeTogether<K extends string>(fns: Record<K, () => void>, options: TimingOptions = {}): Record<K, Timing> {
-  const { warmupMs = 300, warmupCalls = 5, sampleMs = 20, budgetMs = 3000, minSamples = 3, maxSamples = 21 } = options;
+  const { warmupMs = 300, warmupCalls = 5, sampleMs = 20, budgetMs = 3000, minSamples = 3, maxSamples = 21} = options;
   const names = Object.keys(fns) as K[];
   const callsPerSample = {} as Record<K, number>;
   let roundMs = 0;
@@ -56,7 +55,6 @@ export function timeTogether<K extends string>(fns: Record<K, () => void>, optio
       const name = names[(r + j) % names.length];
       const fn = fns[name];
       const calls = callsPerSample[name];
-      collect();
       const start = performance.now();
       for (let c = 0; c < calls; c++) fn();
       samples[name].push((performance.now() - start) / calls);
@@ -89,10 +87,6 @@ export function median(sorted: readonly number[]): number {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function collect(): void {
-  gc?.();
-}
 
 /** Live heap, JS objects and typed-array stores together, after a full collection. Needs --expose-gc. */
 export function liveBytes(): number {
