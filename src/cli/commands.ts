@@ -75,7 +75,7 @@ export function checkCommand(io: Io, file: string, json: boolean, tolerance?: nu
     io.out(`gradient check: analytic vs central difference, relative tolerance ${report.tolerance}\n\n`);
     io.out(
       table(
-        [wires ? 'input or wire' : 'input', 'analytic', 'numerical', 'relative error', ''],
+        [wires ? 'input or wire' : 'input', 'analytic', 'numerical', 'relative error', 'verdict'],
         report.rows.map((row) => [
           row.kind === 'wire' ? `wire ${row.id}` : row.id, showNumber(row.analytic), showNumber(row.numerical), row.relError.toExponential(2), row.ok ? 'ok' : 'FAIL',
         ]),

@@ -49,7 +49,8 @@ describe('explaining a step', () => {
   it('has TeX for every line', () => {
     const lines = explain(multiply, stepper(multiply)(4));
     expect(lines[1].tex).toBe(
-      '\\dfrac{\\partial f}{\\partial a} = b \\cdot \\dfrac{\\partial f}{\\partial \\text{out}} = 3 \\times (-2) = -6',
+      '\\dfrac{\\partial f}{\\partial a} = b \\cdot \\dfrac{\\partial f}{\\partial \\text{out}} = 3 \\times (-2) = -6' +
+        '\\quad \\text{(port a, the wire from x)}',
     );
   });
 

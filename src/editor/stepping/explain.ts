@@ -30,8 +30,13 @@ export function nodeName(circuit: Circuit, id: string): string {
   return circuit.nodes.find((n) => n.id === id)?.label || id;
 }
 
+/** Text safe inside \\text{…}. */
+function texText(text: string): string {
+  return text.replace(/[\\{}_^#$%&~]/g, (c) => `\\${c}`);
+}
+
 function texName(name: string): string {
-  return /^[A-Za-z]$/.test(name) ? name : `\\text{${name.replace(/[\\{}_^#$%&~]/g, (c) => `\\${c}`)}}`;
+  return /^[A-Za-z]$/.test(name) ? name : `\\text{${texText(name)}}`;
 }
 
 function partial(of: string, wrt: string): { text: string; tex: string } {
@@ -45,7 +50,9 @@ export function explainForward(circuit: Circuit, detail: ForwardDetail): Line[] 
   }
   const gate = gateType(detail.type)!;
   const given = detail.inputs.map((p) => `${p.port} = ${formatNumber(p.value)} (from ${nodeName(circuit, p.source)})`);
-  const texGiven = detail.inputs.map((p) => `${p.port} = ${texNumber(p.value)}`).join(',\\quad ');
+  const texGiven = detail.inputs
+    .map((p) => `${p.port} = ${texNumber(p.value)}\\ \\text{(from ${texText(nodeName(circuit, p.source))})}`)
+    .join(',\\quad ');
   return [
     { text: `${name} = ${gate.formula} with ${given.join(', ')}`, tex: `${texName(name)} = ${gate.tex.forward},\\quad ${texGiven}` },
     { text: `${name} = ${formatNumber(detail.value)}`, tex: `${texName(name)} = ${texNumber(detail.value)}` },
@@ -79,7 +86,7 @@ export function explainBackward(circuit: Circuit, state: StepState, detail: Back
     const wrt = partial(f, pull.port);
     lines.push({
       text: `${wrt.text} = ${gate.localFormulas[k]} · ${out.text} = ${factor(pull.local)} × ${factor(pull.upstream)} = ${formatNumber(pull.grad)}`,
-      tex: `${wrt.tex} = ${gate.tex.local[k]} \\cdot ${out.tex} = ${texFactor(pull.local)} \\times ${texFactor(pull.upstream)} = ${texNumber(pull.grad)}`,
+      tex: `${wrt.tex} = ${gate.tex.local[k]} \\cdot ${out.tex} = ${texFactor(pull.local)} \\times ${texFactor(pull.upstream)} = ${texNumber(pull.grad)}\\quad \\text{(port ${pull.port}, the wire from ${texText(nodeName(circuit, pull.source))})}`,
     });
   });
   const accumulated = new Set<string>();
