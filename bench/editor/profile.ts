@@ -1,0 +1,107 @@
+/**
+ * Where the editor's time goes when it opens a circuit, edits an input, pans and drags: Chromium's own counters
+ * (script, style, layout) and the JavaScript functions with the most self time, from a CPU profile over CDP.
+ * `npx tsx bench/editor/profile.ts [gates] [open|edit|pan|drag]` (default 1000 open). A production build of the app.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { hookNumber } from '../../src/editor/numbers.ts';
+import { circuitFile, EDITED_INPUT, layeredCircuit, numbersOf, withInput } from './circuits.ts';
+import { PAGE_SCRIPT } from './page.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const size = Number(process.argv[2] ?? 1000);
+const what = process.argv[3] ?? 'open';
+const out = mkdtempSync(join(tmpdir(), 'wiregrad-profile-'));
+const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--emptyOutDir', '--outDir', out, ...(process.env.MINIFY === '0' ? ['--minify', 'false'] : [])], { cwd: repo, stdio: 'inherit' });
+if (built.status !== 0) process.exit(1);
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const file = existsSync(join(out, path)) && path !== '/' ? join(out, path) : join(out, 'index.html');
+  res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : extname(file) === '.css' ? 'text/css' : 'text/html' });
+  res.end(readFileSync(file));
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+const port = (server.address() as { port: number }).port;
+const browser = await chromium.launch({
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.locator('.react-flow__node[data-id="s"]').waitFor({ state: 'visible' });
+  await page.evaluate(PAGE_SCRIPT);
+  const circuit = layeredCircuit(size);
+  const expect = (c = circuit) => {
+    const n = numbersOf(c);
+    return { kind: 'editor', nodes: c.nodes.length, edges: Object.fromEntries(c.edges.map((e) => [e.id, [hookNumber(n.edges[e.id].value), hookNumber(n.edges[e.id].grad)]])) };
+  };
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const run = async () => {
+    if (what === 'open') return page.evaluate(([t, e]) => (window as any).__bench.open(t, 'p.circuit.json', e), [circuitFile(circuit), expect()] as const);
+    await page.evaluate(([t, e]) => (window as any).__bench.open(t, 'p.circuit.json', e), [circuitFile(circuit), expect()] as const);
+    await page.evaluate(() => (window as any).__bench.settle());
+    if (what === 'edit') {
+      await page.getByTestId(`input-value-${EDITED_INPUT}`).focus();
+      return { before: await metrics(), start: await cdp.send('Profiler.start'), t: await page.evaluate(([v, e]) => (window as any).__bench.edit(v, e), ['0.9', expect(withInput(circuit, EDITED_INPUT, 0.9))] as const) };
+    }
+    const from = what === 'pan'
+      ? await page.evaluate(() => (window as any).__bench.emptyPoint())
+      : await page.evaluate((id) => (window as any).__bench.nodeCentre(id), circuit.nodes[circuit.nodes.length >> 1].id);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const before = await metrics();
+    await cdp.send('Profiler.start');
+    const t0 = Date.now();
+    for (let k = 1; k <= 30; k++) await page.mouse.move(from.x + k * 8, from.y + k * 4);
+    await page.mouse.up();
+    return { before, t: `${((Date.now() - t0) / 30).toFixed(1)} ms per move` };
+  };
+  let before = await metrics();
+  if (process.env.TRACE === '1') await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (what === 'open') await cdp.send('Profiler.start');
+  const result: any = await run();
+  if (process.env.TRACE === '1') {
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number }[] };
+    const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 30000);
+    const main = tasks[0]?.tid;
+    console.log('  tasks over 30 ms on the main thread (ms: top-level breakdown):');
+    const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.tid === main);
+    for (const t of tasks.filter((x) => x.tid === main)) {
+      const inside = all.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0));
+      const by = new Map<string, number>();
+      for (const e of inside) if (['FunctionCall', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'EventDispatch', 'FireAnimationFrame', 'RunMicrotasks', 'TimerFire', 'V8.GC_MC_BACKGROUND', 'MajorGC', 'MinorGC', 'ResizeObserver', 'UpdateLayer', 'Commit', 'HitTest', 'v8.run', 'ScheduleStyleRecalculation'].includes(e.name)) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      console.log(`    at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms — ${[...by].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    }
+  }
+  if (result?.before) before = result.before;
+  const { profile } = await cdp.send('Profiler.stop');
+  const after = await metrics();
+  console.log(what, size, JSON.stringify(result?.t ?? result));
+  for (const k of ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'RecalcStyleCount', 'LayoutCount'])
+    console.log(`  ${k}: ${k.endsWith('Count') ? after[k] - before[k] : ((after[k] - before[k]) * 1000).toFixed(1) + ' ms'}`);
+  const self = new Map<string, number>();
+  const dt = new Map<number, number>();
+  profile.samples!.forEach((id, k) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas![k] ?? 0) / 1000));
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  console.log('  top self time:');
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(7)} ms  ${k}`);
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(out, { recursive: true, force: true });
+}
