@@ -1,19 +1,13 @@
 /**
- * The bench's own seeded generator (mulberry32), so that every graph is the same on every run and every machine.
- * Kept here rather than imported from the engine: the bench should not lean on the code it measures.
+ * Seeded randomness for the bench's graphs: the engine's own generator (the same algorithm the bench once
+ * carried a copy of), so every graph is the same on every run and every machine. It only picks graph shapes and
+ * values; nothing timed runs through it.
  */
-export type Prng = () => number;
+import { seededRandom, type Random } from '../src/engine/random.ts';
 
-export function prng(seed: number): Prng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Prng = Random;
+
+export const prng = seededRandom;
 
 /** A whole number in [0, n). */
 export function below(random: Prng, n: number): number {
