@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Annotations } from './annotate.ts';
 import type { Circuit } from './circuit.ts';
 import { evaluate } from './evaluate.ts';
 import { REF_PORTS, refEvaluate, type RefResult } from './testing/reference.ts';
@@ -49,22 +50,7 @@ describe('random valid circuits (fast-check)', () => {
         const { annotations, compiled } = evaluated.value;
         const ref = refEvaluate(circuit);
 
-        expect(annotations.output).toBe(ref.output);
-        for (const node of circuit.nodes) {
-          // Every gate does the same IEEE operation on the same operands: equal to the last bit.
-          expect(annotations.nodes[node.id].value).toBe(ref.values.get(node.id));
-          const g = ref.grads.get(node.id)!;
-          const a = annotations.nodes[node.id].grad;
-          if (g === null) expect(a).toBeNull();
-          else if (!close(a!, g, 1e-12)) expect.fail(`node ${node.id}: engine grad ${a}, reference ${g}`);
-        }
-        for (const edge of circuit.edges) {
-          expect(annotations.edges[edge.id].value).toBe(ref.edgeValues.get(edge.id));
-          const g = ref.edgeGrads.get(edge.id)!;
-          const a = annotations.edges[edge.id].grad;
-          if (g === null) expect(a).toBeNull();
-          else if (!close(a!, g, 1e-12)) expect.fail(`edge ${edge.id}: engine grad ${a}, reference ${g}`);
-        }
+        expectMatchesReference(circuit, annotations, ref);
         if (ref.output === null || ref.values.get(ref.output) === null) {
           expect(compiled.hasBackward).toBe(false);
           return;
@@ -112,21 +98,7 @@ describe('random valid circuits (fast-check)', () => {
         const { annotations } = evaluated.value;
         const ref = refEvaluate(circuit);
         if ([...ref.values.values()].includes(null)) incomplete++;
-        expect(annotations.output).toBe(ref.output);
-        for (const node of circuit.nodes) {
-          expect(annotations.nodes[node.id].value).toBe(ref.values.get(node.id));
-          const g = ref.grads.get(node.id)!;
-          const a = annotations.nodes[node.id].grad;
-          if (g === null) expect(a).toBeNull();
-          else if (!close(a!, g, 1e-12)) expect.fail(`node ${node.id}: engine grad ${a}, reference ${g}`);
-        }
-        for (const edge of circuit.edges) {
-          expect(annotations.edges[edge.id].value).toBe(ref.edgeValues.get(edge.id));
-          const g = ref.edgeGrads.get(edge.id)!;
-          const a = annotations.edges[edge.id].grad;
-          if (g === null) expect(a).toBeNull();
-          else if (!close(a!, g, 1e-12)) expect.fail(`edge ${edge.id}: engine grad ${a}, reference ${g}`);
-        }
+        expectMatchesReference(circuit, annotations, ref);
       }),
       { numRuns: 1000, seed: SEED + 1 },
     );
@@ -152,3 +124,23 @@ describe('random valid circuits (fast-check)', () => {
     );
   });
 });
+
+/**
+ * The engine's annotations against the reference's: values equal to the last bit (every gate does the same IEEE
+ * operation on the same operands), gradients within 1e-12 (sums may be added in another order).
+ */
+function expectMatchesReference(circuit: Circuit, annotations: Annotations, ref: RefResult): void {
+  expect(annotations.output).toBe(ref.output);
+  const compare = (kind: string, id: string, a: number | null, g: number | null) => {
+    if (g === null) expect(a).toBeNull();
+    else if (!close(a!, g, 1e-12)) expect.fail(`${kind} ${id}: engine grad ${a}, reference ${g}`);
+  };
+  for (const node of circuit.nodes) {
+    expect(annotations.nodes[node.id].value).toBe(ref.values.get(node.id));
+    compare('node', node.id, annotations.nodes[node.id].grad, ref.grads.get(node.id)!);
+  }
+  for (const edge of circuit.edges) {
+    expect(annotations.edges[edge.id].value).toBe(ref.edgeValues.get(edge.id));
+    compare('edge', edge.id, annotations.edges[edge.id].grad, ref.edgeGrads.get(edge.id)!);
+  }
+}
