@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = process.env.WIREGRAD_CHROMIUM ?? (existsSync(debianChromium) ? debianChromium : undefined);
 
-const port = 4173;
+// Another port lets two checkouts run their browser tests side by side.
+const port = Number(process.env.WIREGRAD_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
