@@ -8,7 +8,10 @@ test('a newcomer sees the neuron with the engine numbers on every wire and gate'
   await expectEngineNumbers(page, circuit);
   // The guide's numbers, rounded on screen, exact on hover.
   await expect(page.getByTestId('node-value-s')).toHaveText('0.8808');
+  await page.getByTestId('node-value-s').hover();
   await expect(page.getByTestId('node-value-s')).toHaveAttribute('title', 'value 0.8807970779778823');
+  await edgeLabel(page, 'e9').hover();
+  await expect(edgeLabel(page, 'e9')).toHaveAttribute('title', `value 2, gradient ${0.10499358540350662}`);
   await expect(page.getByTestId('node-grad-a')).toHaveText('−0.105');
   await expect(edgeLabel(page, 'e9').locator('.wire-label__value')).toHaveText('2');
   await expect(edgeLabel(page, 'e9').locator('.wire-label__grad')).toHaveText('0.105');

@@ -14,6 +14,7 @@ import type { EditorState, Size } from '../store.ts';
 import type { FlowNode, WireFlowEdge } from './flowTypes.ts';
 import { GateNode } from './GateNode.tsx';
 import { InputNode } from './InputNode.tsx';
+import { Detail, DetailContext } from './detail.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { WireEdge } from './WireEdge.tsx';
 
@@ -118,14 +119,18 @@ const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
+/** Below this zoom, text would be a few pixels tall: labels are hidden and gates show only their symbol. */
+const FAR_ZOOM = 0.35;
+
 /** Labels grow back as the view zooms out, so that they stay readable; one CSS variable, no re-render per wire. */
-function LabelScale({ target }: { target: React.RefObject<HTMLDivElement | null> }) {
+function LabelScale({ target, detail }: { target: React.RefObject<HTMLDivElement | null>; detail: Detail }) {
   const zoom = useFlowStore((s) => s.transform[2]);
   useLayoutEffect(() => {
     const scale = zoom < 0.9 ? Math.min(0.9 / zoom, 2.2) : 1;
     target.current?.style.setProperty('--wire-label-scale', String(scale));
-    target.current?.classList.toggle('canvas--far', zoom < 0.35);
-  }, [zoom, target]);
+    target.current?.classList.toggle('canvas--far', zoom < FAR_ZOOM);
+    detail.setFar(zoom < FAR_ZOOM);
+  }, [zoom, target, detail]);
   return null;
 }
 
@@ -146,6 +151,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  const [detail] = useState(() => new Detail());
   useEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
@@ -281,6 +287,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
 
   return (
     <div className="canvas" ref={wrapper} data-testid="canvas">
+      <DetailContext.Provider value={detail}>
       <LabelLayerContext.Provider value={labelLayer}>
       <ReactFlow<FlowNode, WireFlowEdge>
         nodes={nodes}
@@ -313,12 +320,13 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         aria-label="Circuit canvas"
       >
-        <LabelScale target={wrapper} />
+        <LabelScale target={wrapper} detail={detail} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable ariaLabel="Minimap of the circuit" nodeStrokeWidth={2} />
         <Controls aria-label="Zoom and fit controls" />
       </ReactFlow>
       </LabelLayerContext.Provider>
+      </DetailContext.Provider>
     </div>
   );
 }

@@ -40,6 +40,7 @@ export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowN
     <div
       className={`gate gate--${gate.group} ${isOutput ? 'gate--output' : ''} ${trouble ? 'gate--bad' : ''} ${focus ? `gate--step gate--step-${focus}` : ''}`}
       title={trouble ?? gateTooltip(gate)}
+      data-glyph={gate.symbol}
       aria-label={`${gate.title} gate ${name}${isOutput ? ', the output' : ''}`}
     >
       <div className="gate__header">

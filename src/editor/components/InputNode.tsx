@@ -39,7 +39,7 @@ export const InputNode = memo(function InputNode({ id }: NodeProps<InputFlowNode
   };
 
   return (
-    <div className={`gate gate--input ${isOutput ? 'gate--output' : ''} ${focus ? `gate--step gate--step-${focus}` : ''}`} aria-label={`Input ${name}`}>
+    <div className={`gate gate--input ${isOutput ? 'gate--output' : ''} ${focus ? `gate--step gate--step-${focus}` : ''}`} aria-label={`Input ${name}`} data-glyph={name}>
       <div className="gate__header">
         <input
           className="gate__label nodrag"

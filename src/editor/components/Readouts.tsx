@@ -1,30 +1,51 @@
-/** A node's value and gradient, rounded, with the exact numbers on hover; written straight from its annotation. */
+/**
+ * A node's value and gradient, rounded, with the exact numbers on hover; written straight from its annotation,
+ * touching only what changed, and the hover text only when the pointer arrives.
+ */
 import { memo, useRef } from 'react';
+import type { Annotation } from '../../engine/index.ts';
 import { exactNumber, formatNumber, hookNumber } from '../numbers.ts';
 import { useAnnotation } from './useAnnotation.ts';
 import { useAccumulation } from '../stepping/context.ts';
 
+const valueTitle = (value: number | null) =>
+  value === null ? 'no value: an input port upstream is not wired' : `value ${exactNumber(value)}`;
+const gradTitle = (grad: number | null) =>
+  grad === null ? 'no gradient: there is no backward pass (no output with a value)' : `gradient ${exactNumber(grad)}`;
+
 export const Readouts = memo(function Readouts({ id }: { id: string }) {
   const valueRef = useRef<HTMLSpanElement>(null);
   const gradRef = useRef<HTMLSpanElement>(null);
+  const written = useRef({ value: '', grad: '', numbers: undefined as Annotation | undefined });
   const accumulation = useAccumulation(id);
-  useAnnotation('nodes', id, (numbers) => {
+  useAnnotation('nodes', id, (numbers, detailed) => {
     const value = numbers?.value ?? null;
     const grad = numbers?.grad ?? null;
     const v = valueRef.current;
     const g = gradRef.current;
+    const w = written.current;
+    w.numbers = numbers;
     if (!v || !g) return;
-    v.textContent = formatNumber(value);
-    v.dataset.value = hookNumber(value);
-    v.title = value === null ? 'no value: an input port upstream is not wired' : `value ${exactNumber(value)}`;
-    g.textContent = formatNumber(grad);
-    g.dataset.grad = hookNumber(grad);
-    g.title = grad === null ? 'no gradient: there is no backward pass (no output with a value)' : `gradient ${exactNumber(grad)}`;
+    v.setAttribute('data-value', hookNumber(value));
+    g.setAttribute('data-grad', hookNumber(grad));
+    if (v.title) v.title = valueTitle(value);
+    if (g.title) g.title = gradTitle(grad);
+    if (!detailed) return;
+    const valueText = formatNumber(value);
+    if (valueText !== w.value) v.textContent = w.value = valueText;
+    const gradText = formatNumber(grad);
+    if (gradText !== w.grad) g.textContent = w.grad = gradText;
   });
+  const onValueEnter = () => {
+    if (valueRef.current) valueRef.current.title = valueTitle(written.current.numbers?.value ?? null);
+  };
+  const onGradEnter = () => {
+    if (gradRef.current) gradRef.current.title = gradTitle(written.current.numbers?.grad ?? null);
+  };
   return (
     <div className="readouts">
-      <span ref={valueRef} className="readout readout--value" data-testid={`node-value-${id}`} />
-      <span ref={gradRef} className="readout readout--grad" data-testid={`node-grad-${id}`} />
+      <span ref={valueRef} className="readout readout--value" data-testid={`node-value-${id}`} onPointerEnter={onValueEnter} />
+      <span ref={gradRef} className="readout readout--grad" data-testid={`node-grad-${id}`} onPointerEnter={onGradEnter} />
       {accumulation && (
         <span className="readout readout--accumulation" data-testid={`node-accumulation-${id}`} title="each pull this value has received, added up (+=)">
           += {accumulation}

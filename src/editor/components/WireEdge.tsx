@@ -7,6 +7,7 @@ import { getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useContext, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { exactNumber, formatNumber, hookNumber } from '../numbers.ts';
+import type { Annotation } from '../../engine/index.ts';
 import type { WireFlowEdge } from './flowTypes.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useAnnotation } from './useAnnotation.ts';
@@ -16,6 +17,10 @@ function gradClass(grad: number | null): string {
   if (grad === null) return 'wire--none';
   if (!Number.isFinite(grad)) return 'wire--bad';
   return grad > 0 ? 'wire--up' : grad < 0 ? 'wire--down' : 'wire--zero';
+}
+
+function titleOf(numbers: Annotation | undefined): string {
+  return `value ${exactNumber(numbers?.value ?? null)}, gradient ${exactNumber(numbers?.grad ?? null)}`;
 }
 
 function widthOf(grad: number | null): number {
@@ -33,23 +38,37 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   const product = useWireProduct(id);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
 
-  useAnnotation('edges', id, (numbers) => {
+  // What was last written, so that an edit touches only the attributes whose text changes.
+  const written = useRef({ stroke: '', width: '', value: '', grad: '', numbers: undefined as Annotation | undefined });
+
+  useAnnotation('edges', id, (numbers, detailed) => {
     const value = numbers?.value ?? null;
     const grad = numbers?.grad ?? null;
+    const w = written.current;
+    w.numbers = numbers;
     const line = pathRef.current;
     if (line) {
-      line.setAttribute('class', `react-flow__edge-path wire ${gradClass(grad)}`);
-      line.style.strokeWidth = String(widthOf(grad));
+      const stroke = `react-flow__edge-path wire ${gradClass(grad)}`;
+      if (stroke !== w.stroke) line.setAttribute('class', (w.stroke = stroke));
+      const width = String(widthOf(grad));
+      if (width !== w.width) line.style.strokeWidth = w.width = width;
     }
     const label = labelRef.current;
-    if (label && valueRef.current && gradRef.current) {
-      label.dataset.value = hookNumber(value);
-      label.dataset.grad = hookNumber(grad);
-      label.title = `value ${exactNumber(value)}, gradient ${exactNumber(grad)}`;
-      valueRef.current.textContent = formatNumber(value);
-      gradRef.current.textContent = formatNumber(grad);
-    }
+    if (!label || !valueRef.current || !gradRef.current) return;
+    label.setAttribute('data-value', hookNumber(value));
+    label.setAttribute('data-grad', hookNumber(grad));
+    if (label.title) label.title = titleOf(numbers);
+    if (!detailed) return;
+    const valueText = formatNumber(value);
+    if (valueText !== w.value) valueRef.current.textContent = w.value = valueText;
+    const gradText = formatNumber(grad);
+    if (gradText !== w.grad) gradRef.current.textContent = w.grad = gradText;
   });
+
+  // The exact numbers are written when the pointer arrives, not on every edit of every wire.
+  const onPointerEnter = () => {
+    if (labelRef.current) labelRef.current.title = titleOf(written.current.numbers);
+  };
 
   return (
     <>
@@ -61,6 +80,7 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
             ref={labelRef}
             className={`wire-label nopan ${selected ? 'wire-label--selected' : ''} ${product ? 'wire-label--stepping' : ''}`}
             data-testid={`edge-label-${id}`}
+            onPointerEnter={onPointerEnter}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--wire-label-scale, 1))` }}
           >
             <span ref={valueRef} className="wire-label__value" />

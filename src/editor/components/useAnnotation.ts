@@ -5,27 +5,40 @@
  *
  * While the stepper has a session, the numbers shown are the stepper's (only what the steps so far computed);
  * this is the one place that chooses, so every gate and wire follows the stepper alike.
+ *
+ * `write(numbers, detailed)`: with `detailed` false the canvas is zoomed too far out to read text, and the writer
+ * may skip it; it is called again with `detailed` true once the view comes back (see detail.ts).
  */
 import { useContext, useLayoutEffect, useRef } from 'react';
 import type { Annotation, Annotations } from '../../engine/index.ts';
 import { useEditorStore } from '../context.ts';
 import { SteppingContext } from '../stepping/context.ts';
+import { DetailContext } from './detail.ts';
 
-export function useAnnotation(kind: 'nodes' | 'edges', id: string, write: (numbers: Annotation | undefined) => void): void {
+export type AnnotationWriter = (numbers: Annotation | undefined, detailed: boolean) => void;
+
+export function useAnnotation(kind: 'nodes' | 'edges', id: string, write: AnnotationWriter): void {
   const store = useEditorStore();
   const stepping = useContext(SteppingContext);
+  const detail = useContext(DetailContext);
   const writer = useRef(write);
   writer.current = write;
   useLayoutEffect(() => {
     const shown = (): Annotations | null | undefined =>
       stepping?.getState().session?.state.annotations ?? store.getState().annotations;
     let last = shown()?.[kind][id];
-    writer.current(last);
+    const catchUp = () => writer.current(last, true);
+    const show = () => {
+      const detailed = !detail?.far;
+      writer.current(last, detailed);
+      if (!detailed) detail?.defer(catchUp);
+    };
+    show();
     const update = () => {
       const next = shown()?.[kind][id];
       if (next !== last) {
         last = next;
-        writer.current(next);
+        show();
       }
     };
     const unsubscribe = store.subscribe(update);
@@ -33,6 +46,7 @@ export function useAnnotation(kind: 'nodes' | 'edges', id: string, write: (numbe
     return () => {
       unsubscribe();
       unsubscribeStepping?.();
+      detail?.forget(catchUp);
     };
-  }, [store, stepping, kind, id]);
+  }, [store, stepping, detail, kind, id]);
 }
