@@ -2,9 +2,11 @@
  * The benchmark's baseline: bare React Flow showing the same circuit with default nodes and plain edges, each edge
  * labelled with its value and gradient as text (the same engine computes them). The same hooks as the editor's
  * (`open-file`, `input-value-x`), so that the runner drives both alike. An edit recomputes the numbers and hands
- * React Flow new nodes and edges, the plain way. Not part of the app: built only by `npm run bench:editor`.
+ * React Flow new nodes and edges, the plain way; a drag goes through `onNodesChange` and `applyNodeChanges`, as
+ * React Flow's own examples do, so that the dragged node really moves. Not part of the app: built only by
+ * `npm run bench:editor`.
  */
-import { ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { applyNodeChanges, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -62,13 +64,17 @@ function Baseline() {
     setFlow(flowOf(h.circuit, annotate(h.circuit, h.compiled)));
   };
 
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    setFlow((flow) => ({ ...flow, nodes: applyNodeChanges(changes, flow.nodes) }));
+  }, []);
+
   return (
     <>
       <div className="bar">
         <input type="file" data-testid="open-file" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         <input data-testid={`input-value-${EDITED_INPUT}`} value={text} onChange={(e) => edit(e.target.value)} />
       </div>
-      <ReactFlow nodes={flow.nodes} edges={flow.edges} fitView minZoom={0.05} />
+      <ReactFlow nodes={flow.nodes} edges={flow.edges} onNodesChange={onNodesChange} fitView minZoom={0.05} />
     </>
   );
 }

@@ -37,6 +37,8 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.locator('.react-flow__node[data-id="s"]').waitFor({ state: 'visible' });
   await page.evaluate(PAGE_SCRIPT);
+  // An experiment's CSS, e.g. CSS='.react-flow__minimap{display:none}', to see what a style costs.
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   const circuit = layeredCircuit(size);
   const expect = (c = circuit) => {
     const n = numbersOf(c);

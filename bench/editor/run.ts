@@ -154,12 +154,18 @@ async function onePage(browser: Browser, app: App, url: string, circuit: Circuit
     await page.locator('body').click({ position: { x: 2, y: VIEWPORT.height - 2 }, force: true }).catch(() => {});
     const empty = await page.evaluate(() => (window as any).__bench.emptyPoint());
     if (!empty) throw new Error(`${app}: found no empty point of the canvas to pan from`);
+    const viewportBefore = await page.locator('.react-flow__viewport').getAttribute('style');
     const pan = await gesture(page, empty, MOVES);
+    if ((await page.locator('.react-flow__viewport').getAttribute('style')) === viewportBefore) throw new Error(`${app}: the pan did not move the view`);
     await page.evaluate(() => (window as any).__bench.settle());
     // A gate in the middle of the circuit, with wires on both sides.
     const middle = circuit.nodes[Math.floor(circuit.nodes.length / 2)].id;
     const centre = await page.evaluate((id) => (window as any).__bench.nodeCentre(id), middle);
     const drag = await gesture(page, centre, MOVES);
+    await page.evaluate(() => (window as any).__bench.settle());
+    // Both apps must really move the gate, or the timing measures a drag that does nothing.
+    const after = await page.evaluate((id) => (window as any).__bench.nodeCentre(id), middle);
+    if (Math.abs(after.x - centre.x) < 100) throw new Error(`${app}: the dragged gate did not move (${JSON.stringify(centre)} → ${JSON.stringify(after)})`);
     return { open, edits, pan, drag };
   } finally {
     await context.close();
