@@ -11,14 +11,16 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { hookNumber } from '../../src/editor/numbers.ts';
-import { circuitFile, EDITED_INPUT, layeredCircuit, numbersOf, withInput } from './circuits.ts';
+import { baselineLabel, circuitFile, EDITED_INPUT, layeredCircuit, numbersOf, withInput } from './circuits.ts';
 import { PAGE_SCRIPT } from './page.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const size = Number(process.argv[2] ?? 1000);
 const what = process.argv[3] ?? 'open';
 const out = mkdtempSync(join(tmpdir(), 'wiregrad-profile-'));
-const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--emptyOutDir', '--outDir', out, ...(process.env.MINIFY === '0' ? ['--minify', 'false'] : [])], { cwd: repo, stdio: 'inherit' });
+// BASELINE=1 profiles bare React Flow (bench/editor/baseline.tsx) instead of the editor.
+const baseline = process.env.BASELINE === '1';
+const built = spawnSync('npx', ['vite', 'build', ...(baseline ? ['--config', 'bench/editor/vite.config.ts'] : []), '--logLevel', 'error', '--emptyOutDir', '--outDir', out, ...(process.env.MINIFY === '0' ? ['--minify', 'false'] : [])], { cwd: repo, stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -35,13 +37,15 @@ const browser = await chromium.launch({
 try {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.locator('.react-flow__node[data-id="s"]').waitFor({ state: 'visible' });
+  if (baseline) await page.getByTestId('open-file').waitFor({ state: 'attached' });
+  else await page.locator('.react-flow__node[data-id="s"]').waitFor({ state: 'visible' });
   await page.evaluate(PAGE_SCRIPT);
   // An experiment's CSS, e.g. CSS='.react-flow__minimap{display:none}', to see what a style costs.
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   const circuit = layeredCircuit(size);
   const expect = (c = circuit) => {
     const n = numbersOf(c);
+    if (baseline) return { kind: 'baseline', nodes: c.nodes.length, edges: Object.fromEntries(c.edges.map((e) => [e.id, baselineLabel(n.edges[e.id].value, n.edges[e.id].grad)])) };
     return { kind: 'editor', nodes: c.nodes.length, edges: Object.fromEntries(c.edges.map((e) => [e.id, [hookNumber(n.edges[e.id].value), hookNumber(n.edges[e.id].grad)]])) };
   };
   const cdp = await page.context().newCDPSession(page);
@@ -57,6 +61,8 @@ try {
       await page.getByTestId(`input-value-${EDITED_INPUT}`).focus();
       return { before: await metrics(), start: await cdp.send('Profiler.start'), t: await page.evaluate(([v, e]) => (window as any).__bench.edit(v, e), ['0.9', expect(withInput(circuit, EDITED_INPUT, 0.9))] as const) };
     }
+    // As the benchmark does: a click outside the canvas first (it blurs the edited field).
+    await page.locator('body').click({ position: { x: 2, y: 898 }, force: true }).catch(() => {});
     const from = what === 'pan'
       ? await page.evaluate(() => (window as any).__bench.emptyPoint())
       : await page.evaluate((id) => (window as any).__bench.nodeCentre(id), circuit.nodes[circuit.nodes.length >> 1].id);
