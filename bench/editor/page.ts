@@ -143,9 +143,12 @@ export const PAGE_SCRIPT = String.raw`
         }
       return null;
     },
-    /** The centre of a node, where a drag moves it. */
+    /** The centre of a node, where a drag moves it; null when the node is not rendered. */
     nodeCentre(id) {
-      const box = document.querySelector('.react-flow__node[data-id="' + id + '"]').getBoundingClientRect();
+      const element = document.querySelector('.react-flow__node[data-id="' + id + '"]');
+      // Gone from the DOM: moved out of the view, where the editor does not render nodes.
+      if (!element) return null;
+      const box = element.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     },
   };

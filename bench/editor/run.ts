@@ -161,11 +161,12 @@ async function onePage(browser: Browser, app: App, url: string, circuit: Circuit
     // A gate in the middle of the circuit, with wires on both sides.
     const middle = circuit.nodes[Math.floor(circuit.nodes.length / 2)].id;
     const centre = await page.evaluate((id) => (window as any).__bench.nodeCentre(id), middle);
+    if (!centre) throw new Error(`${app}: gate ${middle} is not on screen`);
     const drag = await gesture(page, centre, MOVES);
     await page.evaluate(() => (window as any).__bench.settle());
     // Both apps must really move the gate, or the timing measures a drag that does nothing.
     const after = await page.evaluate((id) => (window as any).__bench.nodeCentre(id), middle);
-    if (Math.abs(after.x - centre.x) < 100) throw new Error(`${app}: the dragged gate did not move (${JSON.stringify(centre)} → ${JSON.stringify(after)})`);
+    if (after !== null && Math.abs(after.x - centre.x) < 100) throw new Error(`${app}: the dragged gate did not move (${JSON.stringify(centre)} → ${JSON.stringify(after)})`);
     return { open, edits, pan, drag };
   } finally {
     await context.close();

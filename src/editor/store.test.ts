@@ -75,6 +75,28 @@ describe('editor store', () => {
     expect(store.getState().annotations?.nodes.ax.value).toBe(3 * -1);
   });
 
+  it('a live move replaces only the moved nodes, one or several, and keeps the id index in step', () => {
+    const store = createEditorStore({ initial: example('neuron') });
+    const a = store.getState().actions;
+    const before = store.getState().circuit.nodes;
+    a.moveLive([{ id: 'x', position: { x: 11, y: 12 } }]);
+    a.moveLive([{ id: 'a', position: { x: 1, y: 2 } }, { id: 's', position: { x: 3, y: 4 } }, { id: 'nope', position: { x: 0, y: 0 } }]);
+    const { circuit, nodeById } = store.getState();
+    const moved = new Set(['x', 'a', 's']);
+    circuit.nodes.forEach((node, k) => {
+      expect(nodeById.get(node.id)).toBe(node);
+      if (moved.has(node.id)) expect(node).not.toBe(before[k]);
+      else expect(node).toBe(before[k]);
+    });
+    expect(nodeById.size).toBe(circuit.nodes.length);
+    expect(nodeById.get('x')?.position).toEqual({ x: 11, y: 12 });
+    expect(nodeById.get('a')?.position).toEqual({ x: 1, y: 2 });
+    expect(nodeById.get('s')?.position).toEqual({ x: 3, y: 4 });
+    a.endMove();
+    a.undo();
+    expect(store.getState().circuit.nodes.map((n) => n.position)).toEqual(before.map((n) => n.position));
+  });
+
   it('undoes and redoes every kind of edit, moves included', () => {
     const store = createEditorStore({ initial: example('neuron') });
     const a = store.getState().actions;

@@ -245,15 +245,22 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
       moveLive(moves) {
         if (moves.length === 0) return;
         if (!dragBase) dragBase = get().circuit;
-        const where = new Map(moves.map((m) => [m.id, m.position]));
         for (const m of moves) dragged.add(m.id);
-        const next = produce(get().circuit, (d) => {
-          for (const node of d.nodes) {
-            const p = where.get(node.id);
-            if (p) node.position = { x: p.x, y: p.y };
+        const { circuit, nodeById } = get();
+        // Touch only the moved nodes: a drag sends a move per mouse event, and a circuit may have thousands of gates.
+        const index = moves.length === 1 ? null : new Map(circuit.nodes.map((n, k) => [n.id, k]));
+        const next = produce(circuit, (d) => {
+          for (const m of moves) {
+            const k = index ? index.get(m.id) : circuit.nodes.findIndex((n) => n.id === m.id);
+            if (k !== undefined && k >= 0) d.nodes[k].position = { x: m.position.x, y: m.position.y };
           }
         });
-        set({ circuit: next, nodeById: byId(next) });
+        const nextById = new Map(nodeById);
+        for (const m of moves) {
+          const node = next.nodes[index ? (index.get(m.id) ?? -1) : next.nodes.findIndex((n) => n.id === m.id)];
+          if (node) nextById.set(m.id, node);
+        }
+        set({ circuit: next, nodeById: nextById });
       },
 
       endMove() {

@@ -1,6 +1,7 @@
 /** A gate on the canvas: its symbol, named input ports on the left, the output on the right, its numbers. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { gateType } from '../../engine/index.ts';
 import { useEditor } from '../context.ts';
 import { gateTooltip, troubleOf } from '../gateInfo.ts';
@@ -25,13 +26,16 @@ function troubleSelector(id: string, type: string) {
   };
 }
 
+function gateSelector(id: string, type: string) {
+  const trouble = troubleSelector(id, type);
+  return (s: EditorState) => [s.nodeById.get(id), s.annotations?.output === id, s.wired[id] ?? '', trouble(s)] as const;
+}
+
 export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowNode>) {
   const focus = useStepFocus(id);
-  const node = useEditor((s) => s.nodeById.get(id));
+  // One subscription per gate, not four: every store update (each drag move too) runs every gate's selector.
+  const [node, isOutput, wired, trouble] = useEditor(useShallow(gateSelector(id, data.type)));
   const gate = gateType(data.type);
-  const isOutput = useEditor((s) => s.annotations?.output === id);
-  const wired = useEditor((s) => s.wired[id] ?? '');
-  const trouble = useEditor(troubleSelector(id, data.type));
   if (!gate || !node) return <div className="gate gate--bad">unknown gate {data.type}</div>;
   const wiredPorts = wired.split(',');
   const name = node.label ?? node.id;

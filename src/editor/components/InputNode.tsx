@@ -4,6 +4,7 @@
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useActions, useEditor } from '../context.ts';
 import type { InputFlowNode } from './flowTypes.ts';
 import { NumberField, stepped } from './NumberField.tsx';
@@ -14,9 +15,9 @@ let scrubs = 0;
 
 export const InputNode = memo(function InputNode({ id }: NodeProps<InputFlowNode>) {
   const focus = useStepFocus(id);
-  const node = useEditor((s) => s.nodeById.get(id)) ?? { id, type: 'input', value: 0 };
+  const [found, isOutput] = useEditor(useShallow((s) => [s.nodeById.get(id), s.annotations?.output === id] as const));
+  const node = found ?? { id, type: 'input', value: 0 };
   const actions = useActions();
-  const isOutput = useEditor((s) => s.annotations?.output === id);
   const trainable = node.trainable !== false;
   const name = node.label ?? node.id;
   const [labelDraft, setLabelDraft] = useState(name);

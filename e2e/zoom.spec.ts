@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { formatNumber } from '../src/editor/numbers.ts';
+import { edgeLabel, editorCircuit, engineNumbers, expectEngineNumbers, modifier, node, openEditor } from './helpers.ts';
+
+const canvas = (page: Page) => page.getByTestId('canvas');
+
+async function zoomOutUntilFar(page: Page): Promise<void> {
+  for (let k = 0; k < 20 && !(await canvas(page).evaluate((el) => el.classList.contains('canvas--far'))); k++) {
+    await page.locator('.react-flow__controls-zoomout').click();
+  }
+  await expect(canvas(page)).toHaveClass(/canvas--far/);
+}
+
+const gateSizes = (page: Page) =>
+  page.locator('.react-flow__node .gate').evaluateAll((gates) =>
+    gates.map((g) => [(g as HTMLElement).offsetWidth, (g as HTMLElement).offsetHeight]),
+  );
+
+test('zoomed far out, gates show only their symbol at the same size, and numbers edited meanwhile show on return', async ({ page }) => {
+  await openEditor(page);
+  const field = page.getByTestId('input-value-x');
+  await field.fill('1.5');
+  await field.press('Enter');
+  await expect(page.getByTestId('node-value-x')).toHaveText('1.5');
+  const sizes = await gateSizes(page);
+  const handles = await page.locator('.react-flow__edge-path.wire').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
+
+  await zoomOutUntilFar(page);
+  // The gate's text is gone, its symbol drawn large instead; nothing moved, so no wire moved.
+  await expect(node(page, 's').locator('.gate__name')).toBeHidden();
+  expect(await node(page, 's').locator('.gate').evaluate((g) => getComputedStyle(g, '::after').content)).toBe('"σ"');
+  expect(await node(page, 'x').locator('.gate').evaluate((g) => getComputedStyle(g, '::after').content)).toBe('"x"');
+  expect(await gateSizes(page)).toEqual(sizes);
+  expect(await page.locator('.react-flow__edge-path.wire').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')))).toEqual(handles);
+  await expect(edgeLabel(page, 'e9')).toBeHidden();
+
+  // An edit far out (undo of the 1.5) reaches the hooks at once, and the text when the view comes back.
+  await page.keyboard.press(`${modifier}+z`);
+  const circuit = await editorCircuit(page);
+  expect(circuit.nodes.find((n) => n.id === 'x')?.value).toBe(-1);
+  await expectEngineNumbers(page, circuit);
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(canvas(page)).not.toHaveClass(/canvas--far/);
+  await expect(page.getByTestId('node-value-x')).toHaveText('−1');
+  await expect(page.getByTestId('node-value-s')).toHaveText('0.8808');
+  const numbers = engineNumbers(circuit);
+  for (const edge of circuit.edges) {
+    await expect(edgeLabel(page, edge.id).locator('.wire-label__value')).toHaveText(formatNumber(numbers.edges[edge.id].value));
+    await expect(edgeLabel(page, edge.id).locator('.wire-label__grad')).toHaveText(formatNumber(numbers.edges[edge.id].grad));
+  }
+  for (const n of circuit.nodes) await expect(page.getByTestId(`node-grad-${n.id}`)).toHaveText(formatNumber(numbers.nodes[n.id].grad));
+});
