@@ -3,9 +3,9 @@
  * per circuit node, so an edit hands React Flow new objects only for what it changed.
  */
 import {
-  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore,
+  Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
-  type OnConnectEnd, type XYPosition,
+  type OnConnectEnd, type Viewport, type XYPosition,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { gateType, type CircuitEdge, type CircuitNode } from '../../engine/index.ts';
@@ -115,6 +115,8 @@ function flowEdgesSelector() {
 }
 
 const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 3;
 const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -132,6 +134,19 @@ function LabelScale({ target, detail }: { target: React.RefObject<HTMLDivElement
     detail.setFar(zoom < FAR_ZOOM);
   }, [zoom, target, detail]);
   return null;
+}
+
+/** Where fitting the view would land, from the gates' positions and a gate's usual size, before any is measured. */
+function roughViewport(nodes: readonly CircuitNode[], width: number, height: number): Viewport | null {
+  if (nodes.length === 0 || width === 0 || height === 0) return null;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { position = { x: 0, y: 0 } } of nodes) {
+    left = Math.min(left, position.x);
+    top = Math.min(top, position.y);
+    right = Math.max(right, position.x + 2 * HALF_GATE.x);
+    bottom = Math.max(bottom, position.y + 2 * HALF_GATE.y);
+  }
+  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, width, height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW_OPTIONS.padding);
 }
 
 interface Props {
@@ -155,6 +170,15 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   useEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
+
+  // A circuit just opened is shown first where its gates will be, guessed from their positions and a gate's usual
+  // size, so that a large circuit mounts already zoomed out (far, without its text); the fit below then uses the
+  // sizes React Flow measured.
+  useLayoutEffect(() => {
+    if (opened === 0 || !wrapper.current) return;
+    const guess = roughViewport(store.getState().circuit.nodes, wrapper.current.clientWidth, wrapper.current.clientHeight);
+    if (guess) void rf.setViewport(guess);
+  }, [opened, rf, store]);
 
   useEffect(() => {
     if (opened > 0) void rf.fitView({ padding: 0.15, duration: 0 });
@@ -313,8 +337,8 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         colorMode="system"
-        minZoom={0.05}
-        maxZoom={3}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}

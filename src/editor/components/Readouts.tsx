@@ -5,6 +5,7 @@
 import { memo, useRef } from 'react';
 import type { Annotation } from '../../engine/index.ts';
 import { exactNumber, formatNumber, hookNumber } from '../numbers.ts';
+import { NOT_WRITTEN } from './detail.ts';
 import { useAnnotation } from './useAnnotation.ts';
 import { useAccumulation } from '../stepping/context.ts';
 
@@ -16,7 +17,7 @@ const gradTitle = (grad: number | null) =>
 export const Readouts = memo(function Readouts({ id }: { id: string }) {
   const valueRef = useRef<HTMLSpanElement>(null);
   const gradRef = useRef<HTMLSpanElement>(null);
-  const written = useRef({ value: '', grad: '', numbers: undefined as Annotation | undefined });
+  const written = useRef({ valueHook: NOT_WRITTEN, gradHook: NOT_WRITTEN, value: '', grad: '', numbers: undefined as Annotation | undefined });
   const accumulation = useAccumulation(id);
   useAnnotation('nodes', id, (numbers, detailed) => {
     const value = numbers?.value ?? null;
@@ -26,8 +27,10 @@ export const Readouts = memo(function Readouts({ id }: { id: string }) {
     const w = written.current;
     w.numbers = numbers;
     if (!v || !g) return;
-    v.setAttribute('data-value', hookNumber(value));
-    g.setAttribute('data-grad', hookNumber(grad));
+    const valueHook = hookNumber(value);
+    if (valueHook !== w.valueHook) v.setAttribute('data-value', (w.valueHook = valueHook));
+    const gradHook = hookNumber(grad);
+    if (gradHook !== w.gradHook) g.setAttribute('data-grad', (w.gradHook = gradHook));
     if (v.title) v.title = valueTitle(value);
     if (g.title) g.title = gradTitle(grad);
     if (!detailed) return;

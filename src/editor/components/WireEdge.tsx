@@ -7,6 +7,7 @@ import { getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useContext, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { exactNumber, formatNumber, hookNumber } from '../numbers.ts';
+import { NOT_WRITTEN } from './detail.ts';
 import type { Annotation } from '../../engine/index.ts';
 import type { WireFlowEdge } from './flowTypes.ts';
 import { LabelLayerContext } from './labelLayer.ts';
@@ -39,7 +40,9 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
 
   // What was last written, so that an edit touches only the attributes whose text changes.
-  const written = useRef({ stroke: '', width: '', value: '', grad: '', numbers: undefined as Annotation | undefined });
+  const written = useRef({
+    stroke: '', width: '', valueHook: NOT_WRITTEN, gradHook: NOT_WRITTEN, value: '', grad: '', numbers: undefined as Annotation | undefined,
+  });
 
   useAnnotation('edges', id, (numbers, detailed) => {
     const value = numbers?.value ?? null;
@@ -55,8 +58,10 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
     }
     const label = labelRef.current;
     if (!label || !valueRef.current || !gradRef.current) return;
-    label.setAttribute('data-value', hookNumber(value));
-    label.setAttribute('data-grad', hookNumber(grad));
+    const valueHook = hookNumber(value);
+    if (valueHook !== w.valueHook) label.setAttribute('data-value', (w.valueHook = valueHook));
+    const gradHook = hookNumber(grad);
+    if (gradHook !== w.gradHook) label.setAttribute('data-grad', (w.gradHook = gradHook));
     if (label.title) label.title = titleOf(numbers);
     if (!detailed) return;
     const valueText = formatNumber(value);

@@ -33,3 +33,6 @@ export class Detail {
 }
 
 export const DetailContext = createContext<Detail | null>(null);
+
+/** What a writer remembers before its first write: no hook text equals it, so the first write always happens. */
+export const NOT_WRITTEN = '\u0000';
