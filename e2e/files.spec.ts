@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { serializeCircuit } from '../src/format/index.ts';
-import { AUTOSAVE_KEY, editorCircuit, expectEngineNumbers, node, openEditor } from './helpers.ts';
+import { autosaved, editorCircuit, expectEngineNumbers, node, openEditor } from './helpers.ts';
 
 test('save downloads NAME.circuit.json, and opening that file brings the circuit back', async ({ page }) => {
   await openEditor(page);
@@ -29,13 +29,13 @@ test('a refused file shows the format message and leaves the open circuit as it 
   await openEditor(page);
   await page.getByTestId('input-value-a').fill('7');
   const before = await editorCircuit(page);
-  const stored = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+  const stored = await autosaved(page);
   const bad = serializeCircuit(before).replace('"type": "sigmoid"', '"type": "sigmoyd"');
   await page.getByTestId('open-file').setInputFiles({ name: 'bad.circuit.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
   await expect(page.getByRole('alert')).toContainText('bad.circuit.json was not opened: nodes[9].type: unknown gate "sigmoyd"');
   await page.getByTestId('open-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(page.getByRole('alert')).toContainText('notes.txt was not opened: not JSON');
-  expect(await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY)).toBe(stored);
+  expect(await autosaved(page)).toBe(stored);
   await expect(page.getByTestId('input-value-a')).toHaveValue('7');
   await expectEngineNumbers(page, before);
 });

@@ -15,9 +15,20 @@ export async function openEditor(page: Page): Promise<void> {
   await expect(node(page, 's')).toBeVisible();
 }
 
-/** The circuit the editor holds, read from its autosave: every edit is written there at once. */
+/**
+ * The autosave's text. The editor saves in the task after an edit, so this first waits one task: a zero-delay
+ * timer set now runs after the editor's, which was set earlier.
+ */
+export function autosaved(page: Page): Promise<string | null> {
+  return page.evaluate(async (key) => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return localStorage.getItem(key);
+  }, AUTOSAVE_KEY);
+}
+
+/** The circuit the editor holds, read from its autosave: every edit is written there right after it. */
 export async function editorCircuit(page: Page): Promise<Circuit> {
-  const text = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+  const text = await autosaved(page);
   if (text === null) throw new Error('nothing autosaved yet');
   const parsed = parseCircuit(text);
   if (!parsed.ok) throw new Error(parsed.error);

@@ -1,7 +1,7 @@
 /** The Learn panel's dataset: built-ins, the table, CSV pasted or opened (and refused), clicks on the plot. */
 import { expect, test, type Page } from '@playwright/test';
 import { GUIDE_DATASETS } from '../src/engine/index.ts';
-import { editorCircuit, modifier, openEditor } from './helpers.ts';
+import { autosaved, editorCircuit, modifier, openEditor } from './helpers.ts';
 
 async function openData(page: Page): Promise<void> {
   await openEditor(page);
@@ -85,14 +85,14 @@ test('clicking the plot adds an example of the chosen class where it was clicked
 
 test('a version-1 file still opens, and gains a dataset as version 2', async ({ page }) => {
   await openData(page);
-  const v1 = await page.evaluate(() => localStorage.getItem('wiregrad.autosave'));
+  const v1 = await autosaved(page);
   expect(JSON.parse(v1!).version).toBe(1);
   await page.getByTestId('dataset-builtin').selectOption({ label: GUIDE_DATASETS[0].name });
   await expect(rows(page)).toHaveCount(6);
-  const v2 = await page.evaluate(() => localStorage.getItem('wiregrad.autosave'));
+  const v2 = await autosaved(page);
   expect(JSON.parse(v2!).version).toBe(2);
   await page.getByTestId('dataset-remove').click();
   await expect(page.getByTestId('dataset-none')).toBeVisible();
-  const back = await page.evaluate(() => localStorage.getItem('wiregrad.autosave'));
+  const back = await autosaved(page);
   expect(JSON.parse(back!)).not.toHaveProperty('training');
 });

@@ -13,9 +13,18 @@ function neuron(): Circuit {
 
 export function startEditor(storage: KeyValueStore | null): EditorStore {
   const restored = restore(storage);
-  return createEditorStore({
+  const store = createEditorStore({
     initial: restored.circuit ?? neuron(),
     storage,
     notice: restored.circuit === null ? restored.problem : undefined,
+    deferSaves: true,
   });
+  // A save deferred past the last edit is written before the page goes away.
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', () => store.getState().actions.flushSave());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') store.getState().actions.flushSave();
+    });
+  }
+  return store;
 }

@@ -97,6 +97,30 @@ describe('editor store', () => {
     expect(store.getState().circuit.nodes.map((n) => n.position)).toEqual(before.map((n) => n.position));
   });
 
+  it('a deferred autosave is written once, after the edits of a task, or at once when flushed', async () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counting = { getItem: storage.getItem, setItem: (k: string, v: string) => (writes++, storage.setItem(k, v)) };
+    const store = createEditorStore({ initial: example('neuron'), storage: counting, deferSaves: true });
+    const a = store.getState().actions;
+    const saved = () => parseCircuit(storage.map.get(AUTOSAVE_KEY)!);
+    writes = 0;
+    a.setValue('x', 5);
+    a.setValue('x', 6);
+    expect(writes).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(writes).toBe(1);
+    const first = saved();
+    expect(first.ok && first.value.nodes.find((n) => n.id === 'x')?.value).toBe(6);
+    a.setValue('x', 7);
+    a.flushSave();
+    expect(writes).toBe(2);
+    const second = saved();
+    expect(second.ok && second.value.nodes.find((n) => n.id === 'x')?.value).toBe(7);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(writes).toBe(2);
+  });
+
   it('undoes and redoes every kind of edit, moves included', () => {
     const store = createEditorStore({ initial: example('neuron') });
     const a = store.getState().actions;

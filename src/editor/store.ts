@@ -88,6 +88,8 @@ export interface EditorActions {
   setOutput(id: string | null): void;
   setOutputGrad(value: number, key?: string): void;
   notify(kind: Notice['kind'], text: string): void;
+  /** Writes a deferred autosave now. */
+  flushSave(): void;
   dismissNotice(): void;
   toggleSnap(): void;
 }
@@ -97,13 +99,15 @@ export interface EditorOptions {
   storage?: KeyValueStore | null;
   /** A notice to show at once, e.g. why the autosaved circuit could not be restored. */
   notice?: string;
+  /** Save after the edit's task instead of within it (the app does; see `flushSave`). */
+  deferSaves?: boolean;
 }
 
 export type EditorStore = StoreApi<EditorState>;
 
 const PASTE_OFFSET = 40;
 
-export function createEditorStore({ initial, storage = null, notice }: EditorOptions): EditorStore {
+export function createEditorStore({ initial, storage = null, notice, deferSaves = false }: EditorOptions): EditorStore {
   const history = new History();
   const evaluation = new Evaluation();
   let clipboard: Fragment | null = null;
@@ -121,10 +125,27 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
   return createStore<EditorState>()((set, get) => {
     const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, serial: ++serial } });
 
-    const persist = (circuit: Circuit) => {
+    const writeSave = (circuit: Circuit) => {
       const problem = save(storage, circuit);
       if (problem && !saveFailed) notify('error', problem);
       saveFailed = problem !== null;
+    };
+
+    // Deferred, the save runs in the task right after the edit's: the labels are written first, and a scrub that
+    // edits several times before then is saved once. `flushSave` writes it at once (the page calls it on pagehide).
+    let pendingSave: Circuit | null = null;
+    let saveTimer: ReturnType<typeof setTimeout> | null = null;
+    const flushSave = () => {
+      if (saveTimer !== null) clearTimeout(saveTimer);
+      saveTimer = null;
+      const circuit = pendingSave;
+      pendingSave = null;
+      if (circuit) writeSave(circuit);
+    };
+    const persist = (circuit: Circuit) => {
+      if (!deferSaves) return writeSave(circuit);
+      pendingSave = circuit;
+      saveTimer ??= setTimeout(flushSave, 0);
     };
 
     const commit = (next: Circuit, patches: readonly Patch[]) => {
@@ -403,6 +424,7 @@ export function createEditorStore({ initial, storage = null, notice }: EditorOpt
       },
 
       notify,
+      flushSave,
       dismissNotice: () => set({ notice: null }),
       toggleSnap: () => set({ snapToGrid: !get().snapToGrid }),
     };
