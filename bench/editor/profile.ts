@@ -81,9 +81,9 @@ try {
   const result: any = await run();
   if (process.env.TRACE === '1') {
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number }[] };
-    const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 30000);
+    const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > Number(process.env.TASK_MS ?? 30) * 1000);
     const main = tasks[0]?.tid;
-    console.log('  tasks over 30 ms on the main thread (ms: top-level breakdown):');
+    console.log('  tasks over TASK_MS (default 30) ms on the main thread (ms: top-level breakdown):');
     const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.tid === main);
     for (const t of tasks.filter((x) => x.tid === main)) {
       const inside = all.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0));

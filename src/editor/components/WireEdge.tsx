@@ -24,9 +24,13 @@ function titleOf(numbers: Annotation | undefined): string {
   return `value ${exactNumber(numbers?.value ?? null)}, gradient ${exactNumber(numbers?.grad ?? null)}`;
 }
 
-function widthOf(grad: number | null): number {
+/**
+ * In half-pixel steps: the eye cannot tell finer ones apart, and a wire whose width stays the same costs its
+ * style nothing when an edit changes its gradient a little.
+ */
+export function widthOf(grad: number | null): number {
   if (grad === null || !Number.isFinite(grad)) return 1.5;
-  return 1.5 + Math.min(3.5, Math.log1p(Math.abs(grad)) * 2);
+  return 1.5 + Math.round(Math.min(3.5, Math.log1p(Math.abs(grad)) * 2) * 2) / 2;
 }
 
 export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
