@@ -1,9 +1,8 @@
 /** A gate on the canvas: its symbol, named input ports on the left, the output on the right, its numbers. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { gateType } from '../../engine/index.ts';
-import { useEditor } from '../context.ts';
+import { useEditorTuple } from '../context.ts';
 import { gateTooltip, troubleOf } from '../gateInfo.ts';
 import type { EditorState } from '../store.ts';
 import type { GateFlowNode } from './flowTypes.ts';
@@ -34,7 +33,7 @@ function gateSelector(id: string, type: string) {
 export const GateNode = memo(function GateNode({ id, data }: NodeProps<GateFlowNode>) {
   const focus = useStepFocus(id);
   // One subscription per gate, not four: every store update (each drag move too) runs every gate's selector.
-  const [node, isOutput, wired, trouble] = useEditor(useShallow(gateSelector(id, data.type)));
+  const [node, isOutput, wired, trouble] = useEditorTuple(gateSelector(id, data.type));
   const gate = gateType(data.type);
   if (!gate || !node) return <div className="gate gate--bad">unknown gate {data.type}</div>;
   const wiredPorts = wired.split(',');

@@ -4,8 +4,7 @@
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useActions, useEditor } from '../context.ts';
+import { useActions, useEditorTuple } from '../context.ts';
 import type { InputFlowNode } from './flowTypes.ts';
 import { NumberField, stepped } from './NumberField.tsx';
 import { Readouts } from './Readouts.tsx';
@@ -15,7 +14,7 @@ let scrubs = 0;
 
 export const InputNode = memo(function InputNode({ id }: NodeProps<InputFlowNode>) {
   const focus = useStepFocus(id);
-  const [found, isOutput] = useEditor(useShallow((s) => [s.nodeById.get(id), s.annotations?.output === id] as const));
+  const [found, isOutput] = useEditorTuple((s) => [s.nodeById.get(id), s.annotations?.output === id] as const);
   const node = found ?? { id, type: 'input', value: 0 };
   const actions = useActions();
   const trainable = node.trainable !== false;
