@@ -95,3 +95,19 @@ test('the shortcut sheet lists the shortcuts and closes with Escape', async ({ p
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 });
+
+test("the notice of an opened file leaves the stepper bar's buttons free", async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('examples').selectOption('add-multiply.circuit.json');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('Opened');
+  const a = (await notice.boundingBox())!;
+  for (const id of ['step-reset', 'step-prev', 'step-next', 'step-run', 'step-play']) {
+    const b = (await page.getByTestId(id).boundingBox())!;
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, id).toBe(false);
+  }
+  await page.getByTestId('step-next').click();
+  await expect(notice).toBeVisible();
+  await expect(page.getByTestId('step-reset')).toBeEnabled();
+});

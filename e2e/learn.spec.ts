@@ -36,6 +36,16 @@ test('the gradient check passes on every input and wire of the neuron, with badg
   await expect(page.locator('[data-testid^="check-badge-"]')).toHaveCount(0);
 });
 
+test('opening another circuit takes the gradient check and its badges away', async ({ page }) => {
+  await openLearn(page, 'check');
+  await page.getByTestId('learn-check-run').click();
+  await expect(page.getByTestId('check-badge-s')).toBeVisible();
+  await page.getByTestId('examples').selectOption('add-multiply.circuit.json');
+  await expect(page.getByTestId('circuit-name')).not.toHaveValue(/neuron/i);
+  await expect(page.locator('[data-testid^="check-badge-"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="learn-check-row-"]')).toHaveCount(0);
+});
+
 test("the update step moves (x + y)·z from −12 to −11.5924, and a nudge's actual change matches grad × h", async ({ page }) => {
   await openLearn(page, 'nudge', 'add-multiply.circuit.json');
   await expect(node(page, 'f')).toBeVisible();

@@ -121,6 +121,17 @@ describe('editor store', () => {
     expect(writes).toBe(2);
   });
 
+  it('opening a circuit changes the circuit and `opened` in one update', () => {
+    const store = createEditorStore({ initial: example('neuron') });
+    const seen: [boolean, boolean][] = [];
+    store.subscribe((state, previous) => seen.push([state.circuit !== previous.circuit, state.opened !== previous.opened]));
+    store.getState().actions.open(example('add-multiply'));
+    expect(seen).toEqual([[true, true]]);
+    seen.length = 0;
+    store.getState().actions.open(store.getState().circuit);
+    expect(seen).toEqual([[false, true]]);
+  });
+
   it('undoes and redoes every kind of edit, moves included', () => {
     const store = createEditorStore({ initial: example('neuron') });
     const a = store.getState().actions;

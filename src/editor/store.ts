@@ -148,7 +148,8 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
       saveTimer ??= setTimeout(flushSave, 0);
     };
 
-    const commit = (next: Circuit, patches: readonly Patch[]) => {
+    /** `alongside` goes into the same update, so that no subscriber sees the new circuit without it. */
+    const commit = (next: Circuit, patches: readonly Patch[], alongside: Partial<EditorState> = {}) => {
       const state = get();
       const impact = impactOf(patches);
       const result = evaluation.update(next, impact, { annotations: state.annotations, error: state.evalError });
@@ -161,16 +162,20 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
         canUndo: history.canUndo,
         canRedo: history.canRedo,
         compiles: evaluation.compileCount,
+        ...alongside,
       });
       persist(next);
     };
 
-    const edit = (recipe: Recipe, key?: string) => {
+    const edit = (recipe: Recipe, key?: string, alongside?: Partial<EditorState>) => {
       actions.endMove();
       const [next, patches, inverse] = produceWithPatches(get().circuit, recipe);
-      if (patches.length === 0) return;
+      if (patches.length === 0) {
+        if (alongside) set(alongside);
+        return;
+      }
       history.push({ patches, inverse, key });
-      commit(next, patches);
+      commit(next, patches, alongside);
     };
 
     const indexOf = (circuit: Circuit, id: string) => circuit.nodes.findIndex((n) => n.id === id);
@@ -381,9 +386,10 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
 
       open(circuit, what) {
         const laidOut = layoutMissing(circuit);
-        edit(() => laidOut);
+        // One update: whoever keeps something about the circuit before (the Learn panel's check, say) must see the
+        // new circuit and `opened` together, or it would redo its work on the new circuit first.
+        edit(() => laidOut, undefined, { selectedNodes: new Set(), selectedEdges: new Set(), opened: get().opened + 1 });
         history.seal();
-        set({ selectedNodes: new Set(), selectedEdges: new Set(), opened: get().opened + 1 });
         if (what) notify('info', `Opened ${what}`);
       },
 
