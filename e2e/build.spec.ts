@@ -17,17 +17,27 @@ test('dragging a gate from the palette drops it where the pointer is', async ({ 
   await expect(handle(page, 'tanh1', 'x')).toHaveClass(/handle--open/);
 });
 
-test('a click or Enter on a palette item adds the gate at the centre of the view', async ({ page }) => {
+test('a click or Enter on a palette item adds the gate at the centre of the view, or the free spot nearest it', async ({ page }) => {
   await openEditor(page);
   await page.getByTestId('palette-mul').click();
   await expect(node(page, 'mul1')).toBeVisible();
   await page.getByTestId('palette-input').focus();
   await page.keyboard.press('Enter');
   await expect(node(page, 'd')).toBeVisible();
+  await page.getByTestId('palette-tanh').click();
+  await expect(node(page, 'tanh1')).toBeVisible();
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  const gate = (await node(page, 'mul1').boundingBox())!;
-  expect(Math.abs(gate.x + gate.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(gate.width);
-  expect(Math.abs(gate.y + gate.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(gate.height);
+  for (const id of ['mul1', 'd', 'tanh1']) {
+    const gate = (await node(page, id).boundingBox())!;
+    expect(Math.hypot(gate.x + gate.width / 2 - (canvas.x + canvas.width / 2), gate.y + gate.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(3 * gate.width);
+  }
+  // Three gates added at the same centre, beside the neuron's: no two overlap.
+  const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON()));
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      expect(a.left >= b.right || b.left >= a.right || a.top >= b.bottom || b.top >= a.bottom, `${i} and ${j} overlap`).toBe(true);
+    }
 });
 
 test('the search box adds the gate typed', async ({ page }) => {

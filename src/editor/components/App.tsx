@@ -6,6 +6,7 @@ import { SteppingContext } from '../stepping/context.ts';
 import { createSteppingStore } from '../stepping/store.ts';
 import { EditorContext, useActions, useEditor, useEditorStore } from '../context.ts';
 import { download } from '../files.ts';
+import { freeSpot } from '../placement.ts';
 import type { EditorStore } from '../store.ts';
 import { Canvas, HALF_GATE } from './Canvas.tsx';
 import { GateSearch } from './GateSearch.tsx';
@@ -66,6 +67,18 @@ function Editor() {
     [actions, rf],
   );
 
+  // A palette click names no spot: the centre of the view, or the nearest free spot to it.
+  const addFree = useCallback(
+    (type: string) => {
+      const at = rf.screenToFlowPosition(centre());
+      const { circuit, measured } = store.getState();
+      const gateSize = { width: 2 * HALF_GATE.x, height: 2 * HALF_GATE.y };
+      const taken = circuit.nodes.map((n) => ({ ...(n.position ?? { x: 0, y: 0 }), ...(measured[n.id] ?? gateSize) }));
+      actions.addGate(type, freeSpot({ x: at.x - HALF_GATE.x, y: at.y - HALF_GATE.y }, gateSize, taken));
+    },
+    [actions, rf, store, centre],
+  );
+
   const openFile = useCallback(
     (file: File) => {
       file.text().then(
@@ -122,7 +135,7 @@ function Editor() {
     <div className="editor">
       <Toolbar onOpenFile={openFile} onFit={fit} onHelp={() => setHelp(true)} fileInput={fileInput} />
       <div className="editor__body">
-        <Palette onAdd={(type) => addAt(type, centre())} />
+        <Palette onAdd={addFree} />
         <main className="editor__main" ref={main}>
           <SteppingPanel />
           <Canvas onOpenSearch={setSearch} onOpenFile={openFile} />
