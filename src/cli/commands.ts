@@ -102,7 +102,21 @@ export function stepCommand(io: Io, file: string, lr: number, outFile?: string):
   }
   const written = io.writeText(outFile, text);
   if (!written.ok) return refuse(io, written.error);
+  // Written to a file, the circuit is not on the screen: say what the step did, so that success is visible.
+  io.out(`${stepSummary(circuit.value, updated.value, lr)}; wrote ${outFile}\n`);
   return 0;
+}
+
+function stepSummary(before: Circuit, after: Circuit, lr: number): string {
+  const moved = after.nodes.filter((n, k) => n.type === 'input' && n.value !== before.nodes[k]?.value).length;
+  const outputOf = (c: Circuit) => {
+    const evaluated = evaluate(c);
+    const a = evaluated.ok ? evaluated.value.annotations : null;
+    return a?.output ? { id: a.output, value: a.nodes[a.output]?.value ?? null } : null;
+  };
+  const [was, now] = [outputOf(before), outputOf(after)];
+  const output = was && now ? `; output ${was.id}: ${showNumber(was.value)} → ${showNumber(now.value)}` : '';
+  return `step ${showNumber(lr)}: ${moved} input${moved === 1 ? '' : 's'} changed${output}`;
 }
 
 export interface TrainOverrides {

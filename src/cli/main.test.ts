@@ -266,7 +266,7 @@ describe('step', () => {
     const out = join(tmp, 'stepped.circuit.json');
     const r = cli('step', `${EX}/add-multiply.circuit.json`, '--lr', '0.01', '-o', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe(`step 0.01: 3 inputs changed; output f: -12 → -11.5924; wrote ${out}\n`);
     expect(evaluateText(readFileSync(out, 'utf8')).annotations.nodes.f.value).toBeCloseTo(-11.5924, 12);
     const again = JSON.parse(cli('run', out, '--json').stdout);
     expect(again.nodes.f.value).toBeCloseTo(-11.5924, 12);
