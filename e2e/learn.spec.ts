@@ -10,8 +10,6 @@ async function openLearn(page: Page, tab: string, example?: string): Promise<voi
   }
   await page.getByTestId('learn-toggle').click();
   await page.getByTestId(`learn-tab-${tab}`).click();
-  // The panel narrows the canvas, which draws only what is in view: fit the circuit into what is left.
-  await page.locator('.react-flow__controls-fitview').click();
 }
 
 const number = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
@@ -34,6 +32,26 @@ test('the gradient check passes on every input and wire of the neuron, with badg
   await expect(page.locator('[data-testid^="learn-check-row-wire-"]')).toHaveCount(0);
   await page.getByTestId('learn-check-clear').click();
   await expect(page.locator('[data-testid^="check-badge-"]')).toHaveCount(0);
+});
+
+test('opening the Learn panel keeps the whole circuit in view in the narrower canvas, and closing it too', async ({ page }) => {
+  await openEditor(page);
+  const inView = async () => {
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON()));
+    expect(boxes.length).toBe(10);
+    for (const b of boxes) {
+      expect(b.left).toBeGreaterThanOrEqual(canvas.x - 1);
+      expect(b.right).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    }
+    return canvas.width;
+  };
+  const wide = await inView();
+  await page.getByTestId('learn-toggle').click();
+  await expect.poll(async () => (await page.getByTestId('canvas').boundingBox())!.width).toBeLessThan(wide - 100);
+  await expect.poll(inView).toBeLessThan(wide - 100);
+  await page.getByTestId('learn-toggle').click();
+  await expect.poll(inView).toBe(wide);
 });
 
 test('opening another circuit takes the gradient check and its badges away', async ({ page }) => {

@@ -184,6 +184,32 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
     if (opened > 0) void rf.fitView({ padding: 0.15, duration: 0 });
   }, [opened, rf]);
 
+  // When the canvas changes size (the Learn panel opens or closes, the window is resized): a circuit that was all
+  // in view stays all in view, never zoomed in further; otherwise what was at the centre stays at the centre.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    let last = { width: element.clientWidth, height: element.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const before = last;
+      last = { width: element.clientWidth, height: element.clientHeight };
+      if (before.width === 0 || last.width === 0 || (last.width === before.width && last.height === before.height)) return;
+      const { x, y, zoom } = rf.getViewport();
+      const flowNodes = rf.getNodes();
+      const bounds = rf.getNodesBounds(flowNodes);
+      const allInView =
+        flowNodes.length > 0 &&
+        bounds.x * zoom + x >= -1 &&
+        bounds.y * zoom + y >= -1 &&
+        (bounds.x + bounds.width) * zoom + x <= before.width + 1 &&
+        (bounds.y + bounds.height) * zoom + y <= before.height + 1;
+      if (allInView) void rf.fitView({ ...FIT_VIEW_OPTIONS, duration: 0, maxZoom: zoom });
+      else void rf.setViewport({ x: x + (last.width - before.width) / 2, y: y + (last.height - before.height) / 2, zoom });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rf]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const moves: { id: string; position: XYPosition }[] = [];
