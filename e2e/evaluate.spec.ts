@@ -64,3 +64,14 @@ test('a gate whose value is not finite is marked with the reason', async ({ page
   await expect(page.getByTestId(`node-trouble-${log.id}`)).toHaveAttribute('title', 'value is NaN: ln of a negative number');
   expect(engineNumbers(await editorCircuit(page)).nodes[log.id].value).toBeNaN();
 });
+
+test('a long exact value fits its field, set smaller, and stays exact', async ({ page }) => {
+  await openEditor(page);
+  const field = page.getByTestId('input-value-x');
+  await field.fill('-2.9999999999999996');
+  await field.press('Enter');
+  await expect(field).toHaveValue('-2.9999999999999996');
+  const fits = await field.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth);
+  expect(fits).toBe(true);
+  await expect(page.getByTestId('node-value-x')).toHaveAttribute('data-value', '-2.9999999999999996');
+});

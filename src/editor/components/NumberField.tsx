@@ -25,6 +25,16 @@ export function stepped(value: number, delta: number): number {
   return Number((value + delta).toPrecision(12));
 }
 
+/**
+ * The field holds the exact number (a trained weight such as −2.9999999999999996 included), so a long one is set
+ * smaller instead of being cut off: about 11 characters fit at the usual size in an input gate.
+ */
+function fontSizeFor(text: string): string | undefined {
+  const FITS = 11;
+  if (text.length <= FITS) return undefined;
+  return `${Math.max(6.5, (12 * FITS) / text.length).toFixed(2)}px`;
+}
+
 export function NumberField({ value, onCommit, onSeal, label, testId, className }: Props) {
   const [draft, setDraft] = useState(String(value));
   useEffect(() => {
@@ -68,6 +78,7 @@ export function NumberField({ value, onCommit, onSeal, label, testId, className 
       title={invalid ? 'Not a number: the circuit keeps the last number' : `${value} (↑/↓ or the wheel to step)`}
       data-testid={testId}
       value={draft}
+      style={{ fontSize: fontSizeFor(draft) }}
       onChange={(event) => {
         setDraft(event.target.value);
         const v = parseNumber(event.target.value);
