@@ -111,3 +111,14 @@ test("the notice of an opened file leaves the stepper bar's buttons free", async
   await expect(notice).toBeVisible();
   await expect(page.getByTestId('step-reset')).toBeEnabled();
 });
+
+test('the toolbar stays on one line down to 1,000 px, a long name giving way', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await openEditor(page);
+  await page.getByTestId('circuit-name').fill('A rather long circuit name that would not fit beside every button');
+  const toolbar = page.getByRole('toolbar', { name: 'Circuit' });
+  const [height, scroll, client] = await toolbar.evaluate((t) => [t.getBoundingClientRect().height, t.scrollWidth, t.clientWidth]);
+  expect(height).toBeLessThan(50);
+  expect(scroll).toBeLessThanOrEqual(client);
+  await expect(page.getByRole('button', { name: '?' }).or(page.getByTitle(/shortcut/i)).first()).toBeInViewport();
+});
