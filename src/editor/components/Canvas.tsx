@@ -28,7 +28,6 @@ export const HALF_GATE = { x: 65, y: 35 };
 interface CachedNode {
   position: CircuitNode['position'];
   selected: boolean;
-  measured: Size | undefined;
   flow: FlowNode;
 }
 
@@ -39,29 +38,31 @@ function sameOrNew<T>(previous: T[], next: T[]): T[] {
 
 /**
  * A selector deriving the flow nodes, with a cache per node: its result is the same array until a node moves,
- * appears, goes, or changes selection or size, so the canvas does not even re-render on a value edit.
+ * appears, goes, or changes selection, so the canvas does not even re-render on a value edit. A size React Flow
+ * measured makes no new object either: React Flow holds that size already, and handing it a thousand new nodes
+ * when a circuit opens and its gates are measured cost a full second pass; a node made anew for another reason
+ * carries its latest size, so that React Flow need not hide and measure it again.
  */
 function flowNodesSelector() {
   let byId = new Map<string, CachedNode>();
   let list: FlowNode[] = [];
-  let inputs: [EditorState['circuit']['nodes'], EditorState['selectedNodes'], EditorState['measured']] | null = null;
+  let inputs: [EditorState['circuit']['nodes'], EditorState['selectedNodes']] | null = null;
   return (state: EditorState): FlowNode[] => {
     const { nodes } = state.circuit;
     const { selectedNodes: selected, measured } = state;
-    if (inputs && inputs[0] === nodes && inputs[1] === selected && inputs[2] === measured) return list;
-    inputs = [nodes, selected, measured];
+    if (inputs && inputs[0] === nodes && inputs[1] === selected) return list;
+    inputs = [nodes, selected];
     const next = new Map<string, CachedNode>();
     const flow = nodes.map((node) => {
       const isSelected = selected.has(node.id);
       const size = measured[node.id];
       const hit = byId.get(node.id);
       const entry =
-        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected && hit.measured === size
+        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected
           ? hit
           : {
               position: node.position,
               selected: isSelected,
-              measured: size,
               flow: {
                 id: node.id,
                 type: node.type === 'input' ? 'inputGate' : 'gate',
