@@ -3,9 +3,9 @@
  * per circuit node, so an edit hands React Flow new objects only for what it changed.
  */
 import {
-  Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore,
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
-  type OnConnectEnd, type Viewport, type XYPosition,
+  type OnConnectEnd, type XYPosition,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { gateType, type CircuitEdge, type CircuitNode } from '../../engine/index.ts';
@@ -16,14 +16,14 @@ import { GateNode } from './GateNode.tsx';
 import { InputNode } from './InputNode.tsx';
 import { Detail, DetailContext } from './detail.ts';
 import { LabelLayerContext } from './labelLayer.ts';
+import { FIT_PADDING, HALF_GATE, MAX_ZOOM, MIN_ZOOM, useViewFollowsCircuit } from './useViewFollowsCircuit.ts';
 import { WireEdge } from './WireEdge.tsx';
 
 const nodeTypes = { gate: GateNode, inputGate: InputNode };
 const edgeTypes = { wire: WireEdge };
 const SNAP: [number, number] = [10, 10];
 export const GATE_DRAG_TYPE = 'application/x-wiregrad-gate';
-/** Roughly half a gate, so that a gate added at a point is centred on it. */
-export const HALF_GATE = { x: 65, y: 35 };
+export { HALF_GATE };
 
 interface CachedNode {
   position: CircuitNode['position'];
@@ -115,9 +115,7 @@ function flowEdgesSelector() {
   };
 }
 
-const FIT_VIEW_OPTIONS = { padding: 0.15 };
-const MIN_ZOOM = 0.05;
-const MAX_ZOOM = 3;
+const FIT_VIEW_OPTIONS = { padding: FIT_PADDING };
 const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -135,19 +133,6 @@ function LabelScale({ target, detail }: { target: React.RefObject<HTMLDivElement
     detail.setFar(zoom < FAR_ZOOM);
   }, [zoom, target, detail]);
   return null;
-}
-
-/** Where fitting the view would land, from the gates' positions and a gate's usual size, before any is measured. */
-function roughViewport(nodes: readonly CircuitNode[], width: number, height: number): Viewport | null {
-  if (nodes.length === 0 || width === 0 || height === 0) return null;
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { position = { x: 0, y: 0 } } of nodes) {
-    left = Math.min(left, position.x);
-    top = Math.min(top, position.y);
-    right = Math.max(right, position.x + 2 * HALF_GATE.x);
-    bottom = Math.max(bottom, position.y + 2 * HALF_GATE.y);
-  }
-  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, width, height, MIN_ZOOM, MAX_ZOOM, FIT_VIEW_OPTIONS.padding);
 }
 
 interface Props {
@@ -172,44 +157,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
 
-  // A circuit just opened is shown first where its gates will be, guessed from their positions and a gate's usual
-  // size, so that a large circuit mounts already zoomed out (far, without its text); the fit below then uses the
-  // sizes React Flow measured.
-  useLayoutEffect(() => {
-    if (opened === 0 || !wrapper.current) return;
-    const guess = roughViewport(store.getState().circuit.nodes, wrapper.current.clientWidth, wrapper.current.clientHeight);
-    if (guess) void rf.setViewport(guess);
-  }, [opened, rf, store]);
-
-  useEffect(() => {
-    if (opened > 0) void rf.fitView({ padding: 0.15, duration: 0 });
-  }, [opened, rf]);
-
-  // When the canvas changes size (the Learn panel opens or closes, the window is resized): a circuit that was all
-  // in view stays all in view, never zoomed in further; otherwise what was at the centre stays at the centre.
-  useEffect(() => {
-    const element = wrapper.current;
-    if (!element) return;
-    let last = { width: element.clientWidth, height: element.clientHeight };
-    const observer = new ResizeObserver(() => {
-      const before = last;
-      last = { width: element.clientWidth, height: element.clientHeight };
-      if (before.width === 0 || last.width === 0 || (last.width === before.width && last.height === before.height)) return;
-      const { x, y, zoom } = rf.getViewport();
-      const flowNodes = rf.getNodes();
-      const bounds = rf.getNodesBounds(flowNodes);
-      const allInView =
-        flowNodes.length > 0 &&
-        bounds.x * zoom + x >= -1 &&
-        bounds.y * zoom + y >= -1 &&
-        (bounds.x + bounds.width) * zoom + x <= before.width + 1 &&
-        (bounds.y + bounds.height) * zoom + y <= before.height + 1;
-      if (allInView) void rf.fitView({ ...FIT_VIEW_OPTIONS, duration: 0, maxZoom: zoom });
-      else void rf.setViewport({ x: x + (last.width - before.width) / 2, y: y + (last.height - before.height) / 2, zoom });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [rf]);
+  useViewFollowsCircuit(wrapper, opened);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {

@@ -1,0 +1,71 @@
+/**
+ * How the view follows the circuit: an opened circuit is fitted into view, and when the canvas changes size a
+ * circuit that was all in view stays so.
+ */
+import { getViewportForBounds, useReactFlow, type Viewport } from '@xyflow/react';
+import { useEffect, useLayoutEffect, type RefObject } from 'react';
+import type { CircuitNode } from '../../engine/index.ts';
+import { useEditorStore } from '../context.ts';
+
+export const FIT_PADDING = 0.15;
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 3;
+/** Roughly half a gate, so that a gate added at a point is centred on it. */
+export const HALF_GATE = { x: 65, y: 35 };
+
+/** Where fitting the view would land, from the gates' positions and a gate's usual size, before any is measured. */
+function roughViewport(nodes: readonly CircuitNode[], width: number, height: number): Viewport | null {
+  if (nodes.length === 0 || width === 0 || height === 0) return null;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { position = { x: 0, y: 0 } } of nodes) {
+    left = Math.min(left, position.x);
+    top = Math.min(top, position.y);
+    right = Math.max(right, position.x + 2 * HALF_GATE.x);
+    bottom = Math.max(bottom, position.y + 2 * HALF_GATE.y);
+  }
+  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING);
+}
+
+export function useViewFollowsCircuit(wrapper: RefObject<HTMLDivElement | null>, opened: number): void {
+  const store = useEditorStore();
+  const rf = useReactFlow();
+
+  // A circuit just opened is shown first where its gates will be, guessed from their positions and a gate's usual
+  // size, so that a large circuit mounts already zoomed out (far, without its text); the fit below then uses the
+  // sizes React Flow measured.
+  useLayoutEffect(() => {
+    if (opened === 0 || !wrapper.current) return;
+    const guess = roughViewport(store.getState().circuit.nodes, wrapper.current.clientWidth, wrapper.current.clientHeight);
+    if (guess) void rf.setViewport(guess);
+  }, [opened, rf, store]);
+
+  useEffect(() => {
+    if (opened > 0) void rf.fitView({ padding: FIT_PADDING, duration: 0 });
+  }, [opened, rf]);
+
+  // When the canvas changes size (the Learn panel opens or closes, the window is resized): a circuit that was all
+  // in view stays all in view, never zoomed in further; otherwise what was at the centre stays at the centre.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    let last = { width: element.clientWidth, height: element.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const before = last;
+      last = { width: element.clientWidth, height: element.clientHeight };
+      if (before.width === 0 || last.width === 0 || (last.width === before.width && last.height === before.height)) return;
+      const { x, y, zoom } = rf.getViewport();
+      const flowNodes = rf.getNodes();
+      const bounds = rf.getNodesBounds(flowNodes);
+      const allInView =
+        flowNodes.length > 0 &&
+        bounds.x * zoom + x >= -1 &&
+        bounds.y * zoom + y >= -1 &&
+        (bounds.x + bounds.width) * zoom + x <= before.width + 1 &&
+        (bounds.y + bounds.height) * zoom + y <= before.height + 1;
+      if (allInView) void rf.fitView({ padding: FIT_PADDING, duration: 0, maxZoom: zoom });
+      else void rf.setViewport({ x: x + (last.width - before.width) / 2, y: y + (last.height - before.height) / 2, zoom });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rf]);
+}
