@@ -92,6 +92,9 @@ test('the three strategies each improve the output, and the analytic one spends 
   await page.getByTestId('strategies-iterations').fill('50');
   await page.getByTestId('strategies-run').click();
   await expect(page.locator('[data-testid="strategies-chart"] polyline')).toHaveCount(3);
+  // The analytic curve lies on the numerical one: dashed, so that both show.
+  await expect(page.locator('[data-testid="strategies-chart"] polyline[data-series="analytic"]')).toHaveAttribute('stroke-dasharray', '6 4');
+  await expect(page.locator('[data-testid="strategies-chart"] polyline[data-series="numerical"]')).not.toHaveAttribute('stroke-dasharray', /./);
   const start = Number(await page.getByTestId('node-value-s').getAttribute('data-value'));
   for (const strategy of ['random', 'numerical', 'analytic']) {
     const row = page.getByTestId(`strategies-row-${strategy}`);

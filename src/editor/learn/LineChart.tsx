@@ -6,6 +6,8 @@ export interface Series {
   /** Points as [x, y]. */
   points: readonly (readonly [number, number])[];
   colour: string;
+  /** A stroke dash pattern, so that a series lying on top of another still shows. */
+  dash?: string;
 }
 
 interface Props {
@@ -48,6 +50,7 @@ export function LineChart({ series, testId, xLabel, yLabel, yRange, height = 140
           data-series={s.name}
           points={s.points.filter(([, y]) => Number.isFinite(y)).map(([x, y]) => `${sx(x).toFixed(1)},${sy(Math.min(y1, Math.max(y0, y))).toFixed(1)}`).join(' ')}
           stroke={s.colour}
+          strokeDasharray={s.dash}
         />
       ))}
     </svg>

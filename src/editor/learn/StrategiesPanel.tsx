@@ -82,7 +82,8 @@ export function StrategiesPanel() {
             testId="strategies-chart"
             xLabel="iteration"
             yLabel="output"
-            series={runs.map((r) => ({ name: r.strategy, colour: COLOURS[r.strategy], points: r.outputs.map((y, x) => [x, y] as const) }))}
+            // Dashed on top: the analytic gradient's curve lies on the numerical one's, which would vanish under it.
+            series={runs.map((r) => ({ name: r.strategy, colour: COLOURS[r.strategy], dash: r.strategy === 'analytic' ? '6 4' : undefined, points: r.outputs.map((y, x) => [x, y] as const) }))}
           />
           <table className="learn-table">
             <thead>
@@ -98,6 +99,7 @@ export function StrategiesPanel() {
                 <tr key={r.strategy} data-testid={`strategies-row-${r.strategy}`} data-output={r.outputs.at(-1)} data-forward={r.forwardPasses} data-backward={r.backwardPasses}>
                   <td>
                     <span className="legend-swatch" style={{ background: COLOURS[r.strategy] }} /> {TITLES[r.strategy]}
+                    {r.strategy === 'analytic' && ' (dashed)'}
                   </td>
                   <td title={String(r.outputs.at(-1))}>
                     {formatNumber(r.outputs[0])} → {formatNumber(r.outputs.at(-1))}
