@@ -14,7 +14,11 @@ const valueTitle = (value: number | null) =>
 const gradTitle = (grad: number | null) =>
   grad === null ? 'no gradient: there is no backward pass (no output with a value)' : `gradient ${exactNumber(grad)}`;
 
-export const Readouts = memo(function Readouts({ id }: { id: string }) {
+/**
+ * `rows`: the gate's input ports, beside which the readouts sit; a class (not an inline style, which would cost every
+ * gate its share of the style cache) makes the gate tall enough for them.
+ */
+export const Readouts = memo(function Readouts({ id, rows = 0 }: { id: string; rows?: number }) {
   const valueRef = useRef<HTMLSpanElement>(null);
   const gradRef = useRef<HTMLSpanElement>(null);
   const written = useRef({ valueHook: NOT_WRITTEN, gradHook: NOT_WRITTEN, value: '', grad: '', numbers: undefined as Annotation | undefined });
@@ -46,7 +50,7 @@ export const Readouts = memo(function Readouts({ id }: { id: string }) {
     if (gradRef.current) gradRef.current.title = gradTitle(written.current.numbers?.grad ?? null);
   };
   return (
-    <div className="readouts">
+    <div className={`readouts readouts--rows-${rows}`}>
       <span ref={valueRef} className="readout readout--value" data-testid={`node-value-${id}`} onPointerEnter={onValueEnter} />
       <span ref={gradRef} className="readout readout--grad" data-testid={`node-grad-${id}`} onPointerEnter={onGradEnter} />
       {accumulation && (
