@@ -75,6 +75,19 @@ try {
     await page.mouse.up();
     return { before, t: `${((Date.now() - t0) / 30).toFixed(1)} ms per move` };
   };
+  // LAYERS=1: the page's composited layers after opening the circuit, and why Chromium made each one.
+  if (process.env.LAYERS === '1') {
+    const layers: any[] = [];
+    cdp.on('LayerTree.layerTreeDidChange', (e: any) => { if (e.layers) layers.splice(0, layers.length, ...e.layers); });
+    await cdp.send('LayerTree.enable' as any);
+    await page.evaluate(([t, e]) => (window as any).__bench.open(t, 'p.circuit.json', e), [circuitFile(circuit), expect()] as const);
+    await page.waitForTimeout(500);
+    for (const l of layers.filter((x) => x.drawsContent)) {
+      const why = await cdp.send('LayerTree.compositingReasons' as any, { layerId: l.layerId }).catch(() => ({ compositingReasonIds: ['?'] }));
+      console.log(`  layer ${l.layerId} ${l.width}x${l.height} node ${l.backendNodeId ?? '-'}: ${(why as any).compositingReasonIds?.join(', ')}`);
+    }
+    console.log(`  ${layers.length} layers, ${layers.filter((x) => x.drawsContent).length} drawing`);
+  }
   let before = await metrics();
   if (process.env.TRACE === '1') await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   if (what === 'open') await cdp.send('Profiler.start');
@@ -90,6 +103,8 @@ try {
       const by = new Map<string, number>();
       for (const e of inside) if (['FunctionCall', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'EventDispatch', 'FireAnimationFrame', 'RunMicrotasks', 'TimerFire', 'V8.GC_MC_BACKGROUND', 'MajorGC', 'MinorGC', 'ResizeObserver', 'UpdateLayer', 'Commit', 'HitTest', 'v8.run', 'ScheduleStyleRecalculation'].includes(e.name)) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
       console.log(`    at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms — ${[...by].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+      // PAINTS=1: what each paint of the task covered (layer and clip), to find what a gesture repaints.
+      if (process.env.PAINTS === '1') for (const e of inside.filter((x) => x.name === 'Paint')) console.log(`      paint ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as any).args?.data)}`);
     }
   }
   if (result?.before) before = result.before;
