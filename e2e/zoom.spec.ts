@@ -50,3 +50,21 @@ test('zoomed far out, gates show only their symbol at the same size, and numbers
   }
   for (const n of circuit.nodes) await expect(page.getByTestId(`node-grad-${n.id}`)).toHaveText(formatNumber(numbers.nodes[n.id].grad));
 });
+
+test('the minimap shows every gate as soon as a circuit opens, and follows a gate that moves', async ({ page }) => {
+  await openEditor(page);
+  const circuit = await editorCircuit(page);
+  const rects = page.locator('.react-flow__minimap-node');
+  await expect(rects).toHaveCount(circuit.nodes.length);
+  const rightmost = () => rects.evaluateAll((all) => Math.max(...all.map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')))));
+  const before = await rightmost();
+  // s, the output, is the rightmost gate: dragged further right, the minimap's rightmost edge follows it.
+  const box = (await node(page, 's').locator('.gate__header').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const moved = (await editorCircuit(page)).nodes.find((n) => n.id === 's')!.position!.x;
+  expect(moved).toBeGreaterThan(circuit.nodes.find((n) => n.id === 's')!.position!.x + 50);
+  await expect.poll(rightmost).toBeGreaterThan(before);
+});

@@ -69,7 +69,8 @@ function flowNodesSelector() {
                 position: node.position ?? { x: 0, y: 0 },
                 data: { type: node.type },
                 selected: isSelected,
-                ...(size ? { measured: size } : {}),
+                // Until measured, a gate's usual size: the minimap draws a node only when its flow node has one.
+                ...(size ? { measured: size } : { initialWidth: 2 * HALF_GATE.x, initialHeight: 2 * HALF_GATE.y }),
               } as FlowNode,
             };
       next.set(node.id, entry);
