@@ -95,17 +95,22 @@ try {
   if (process.env.TRACE === '1') {
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number }[] };
     const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > Number(process.env.TASK_MS ?? 30) * 1000);
-    const main = tasks[0]?.tid;
+    // The renderer's main thread is the one that runs script; other threads have short tasks of their own.
+    const main = trace.traceEvents.find((e) => e.name === 'FunctionCall')?.tid;
+    const mainTasks = tasks.filter((x) => x.tid === main);
     console.log('  tasks over TASK_MS (default 30) ms on the main thread (ms: top-level breakdown):');
     const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.tid === main);
-    for (const t of tasks.filter((x) => x.tid === main)) {
+    const total = new Map<string, number>();
+    for (const t of mainTasks) {
       const inside = all.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0));
       const by = new Map<string, number>();
       for (const e of inside) if (['FunctionCall', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'EventDispatch', 'FireAnimationFrame', 'RunMicrotasks', 'TimerFire', 'V8.GC_MC_BACKGROUND', 'MajorGC', 'MinorGC', 'ResizeObserver', 'UpdateLayer', 'Commit', 'HitTest', 'v8.run', 'ScheduleStyleRecalculation'].includes(e.name)) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-      console.log(`    at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms — ${[...by].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+      for (const [k, v] of by) total.set(k, (total.get(k) ?? 0) + v);
+      console.log(`    at ${((t.ts - mainTasks[0].ts) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms — ${[...by].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
       // PAINTS=1: what each paint of the task covered (layer and clip), to find what a gesture repaints.
       if (process.env.PAINTS === '1') for (const e of inside.filter((x) => x.name === 'Paint')) console.log(`      paint ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as any).args?.data)}`);
     }
+    console.log(`  sum of those ${mainTasks.length} tasks: ${[...total].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
   }
   if (result?.before) before = result.before;
   const { profile } = await cdp.send('Profiler.stop');
@@ -120,6 +125,31 @@ try {
     const f = node.callFrame;
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  // INCLUSIVE=1: the functions with the most total time (themselves and what they call), to see which entry points cost.
+  if (process.env.INCLUSIVE === '1') {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const inclusive = new Map<number, number>();
+    const total = (id: number): number => {
+      if (inclusive.has(id)) return inclusive.get(id)!;
+      const n = byId.get(id)!;
+      const t = (dt.get(id) ?? 0) + (n.children ?? []).reduce((a, c) => a + total(c), 0);
+      inclusive.set(id, t);
+      return t;
+    };
+    const byName = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const f = n.callFrame;
+      if (!f.functionName || f.url === '') continue;
+      const key = `${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      // A recursive function counts once: only its outermost frames.
+      let p = n.id;
+      let nested = false;
+      for (const m of profile.nodes) if ((m.children ?? []).includes(p) && m.callFrame.functionName === f.functionName && m.callFrame.lineNumber === f.lineNumber) nested = true;
+      if (!nested) byName.set(key, (byName.get(key) ?? 0) + total(n.id));
+    }
+    console.log('  top inclusive time:');
+    for (const [k, v] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${v.toFixed(1).padStart(7)} ms  ${k}`);
   }
   console.log('  top self time:');
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(7)} ms  ${k}`);
