@@ -15,6 +15,7 @@ import type { FlowNode, WireFlowEdge } from './flowTypes.ts';
 import { GateNode } from './GateNode.tsx';
 import { InputNode } from './InputNode.tsx';
 import { Detail, DetailContext } from './detail.ts';
+import { FrameMoves, type Move } from './frameMoves.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { FIT_PADDING, HALF_GATE, MAX_ZOOM, MIN_ZOOM, useViewFollowsCircuit } from './useViewFollowsCircuit.ts';
 import { WireEdge } from './WireEdge.tsx';
@@ -154,6 +155,8 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   const [detail] = useState(() => new Detail());
+  const [frameMoves] = useState(() => new FrameMoves((moves) => actions.moveLive(moves)));
+  useEffect(() => () => frameMoves.flush(), [frameMoves]);
   useEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
@@ -162,26 +165,29 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      const moves: { id: string; position: XYPosition }[] = [];
+      const dragging: Move[] = [];
+      const settled: Move[] = [];
       const sizes: { id: string; size: Size }[] = [];
       const selection: Record<string, boolean> = {};
-      let settled = false;
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
-          moves.push({ id: change.id, position: change.position });
-          if (!change.dragging) settled = true;
+          (change.dragging ? dragging : settled).push({ id: change.id, position: change.position });
         } else if (change.type === 'dimensions' && change.dimensions) {
           sizes.push({ id: change.id, size: change.dimensions });
         } else if (change.type === 'select') {
           selection[change.id] = change.selected;
         }
       }
-      actions.moveLive(moves);
-      if (settled) actions.endMove();
+      frameMoves.add(dragging);
+      if (settled.length > 0) {
+        frameMoves.flush();
+        actions.moveLive(settled);
+        actions.endMove();
+      }
       actions.setMeasured(sizes);
       if (Object.keys(selection).length > 0) actions.changeSelection(selection, {});
     },
-    [actions],
+    [actions, frameMoves],
   );
 
   const onEdgesChange = useCallback(
@@ -283,7 +289,10 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
     [onOpenSearch],
   );
 
-  const onDragStop = useCallback(() => actions.endMove(), [actions]);
+  const onDragStop = useCallback(() => {
+    frameMoves.flush();
+    actions.endMove();
+  }, [actions, frameMoves]);
 
   return (
     <div className="canvas" ref={wrapper} data-testid="canvas">
