@@ -59,6 +59,24 @@ try {
     await page.evaluate(() => (window as any).__bench.settle());
     if (what === 'edit') {
       await page.getByTestId(`input-value-${EDITED_INPUT}`).focus();
+      // MUTATIONS=1: what the edit wrote into the page, counted by kind and target, to see what dirties style and layout.
+      if (process.env.MUTATIONS === '1') {
+        await page.evaluate(() => {
+          const counts = new Map<string, number>();
+          (window as any).__mutations = counts;
+          new MutationObserver((records) => {
+            for (const r of records) {
+              const el = r.target instanceof Element ? r.target : r.target.parentElement;
+              const key = `${r.type} ${r.attributeName ?? ''} on ${el?.tagName.toLowerCase()}.${[...(el?.classList ?? [])].slice(0, 2).join('.')}`;
+              counts.set(key, (counts.get(key) ?? 0) + 1);
+            }
+          }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+        });
+        const t = await page.evaluate(([v, e]) => (window as any).__bench.edit(v, e), ['0.9', expect(withInput(circuit, EDITED_INPUT, 0.9))] as const);
+        await page.waitForTimeout(300);
+        console.log(await page.evaluate(() => [...(window as any).__mutations].sort((a: any, b: any) => b[1] - a[1]).map(([k, v]: any) => `    ${String(v).padStart(5)}  ${k}`).join('\n')));
+        return { t };
+      }
       return { before: await metrics(), start: await cdp.send('Profiler.start'), t: await page.evaluate(([v, e]) => (window as any).__bench.edit(v, e), ['0.9', expect(withInput(circuit, EDITED_INPUT, 0.9))] as const) };
     }
     // As the benchmark does: a click outside the canvas first (it blurs the edited field).
@@ -109,6 +127,10 @@ try {
       console.log(`    at ${((t.ts - mainTasks[0].ts) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms — ${[...by].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
       // PAINTS=1: what each paint of the task covered (layer and clip), to find what a gesture repaints.
       if (process.env.PAINTS === '1') for (const e of inside.filter((x) => x.name === 'Paint')) console.log(`      paint ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as any).args?.data)}`);
+      // LAYOUTS=1: how many objects each style recalculation and layout of the task touched, to find what an edit dirties.
+      if (process.env.LAYOUTS === '1')
+        for (const e of inside.filter((x) => x.name === 'Layout' || x.name === 'UpdateLayoutTree'))
+          console.log(`      ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify((e as any).args?.beginData ?? (e as any).args?.elementCount ?? (e as any).args)}`);
     }
     console.log(`  sum of those ${mainTasks.length} tasks: ${[...total].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
   }
