@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatNumber } from '../src/editor/numbers.ts';
+import { gradClass, widthOf } from '../src/editor/components/wireLook.ts';
 import { edgeLabel, editorCircuit, engineNumbers, expectEngineNumbers, modifier, node, openEditor } from './helpers.ts';
 
 const canvas = (page: Page) => page.getByTestId('canvas');
@@ -10,6 +11,12 @@ async function zoomOutUntilFar(page: Page): Promise<void> {
   }
   await expect(canvas(page)).toHaveClass(/canvas--far/);
 }
+
+/** Each wire's stroke width and colour class, by id. */
+const wireLooks = (page: Page) =>
+  page.locator('.react-flow__edge-path.wire').evaluateAll((paths) =>
+    Object.fromEntries(paths.map((p) => [p.id, { width: parseFloat(getComputedStyle(p).strokeWidth), classes: p.getAttribute('class') ?? '' }])),
+  );
 
 const gateSizes = (page: Page) =>
   page.locator('.react-flow__node .gate').evaluateAll((gates) =>
@@ -24,6 +31,9 @@ test('zoomed far out, gates show only their symbol at the same size, and numbers
   await expect(page.getByTestId('node-value-x')).toHaveText('1.5');
   const sizes = await gateSizes(page);
   const handles = await page.locator('.react-flow__edge-path.wire').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
+  const edited = engineNumbers(await editorCircuit(page));
+  const looksBefore = await wireLooks(page);
+  for (const [id, look] of Object.entries(looksBefore)) expect(look.width, id).toBe(widthOf(edited.edges[id].grad));
 
   await zoomOutUntilFar(page);
   // The gate's text is gone, its symbol drawn large instead; nothing moved, so no wire moved.
@@ -39,11 +49,17 @@ test('zoomed far out, gates show only their symbol at the same size, and numbers
   const circuit = await editorCircuit(page);
   expect(circuit.nodes.find((n) => n.id === 'x')?.value).toBe(-1);
   await expectEngineNumbers(page, circuit);
+  const numbers = engineNumbers(circuit);
+  // Colours follow at once, far out too; widths wait for the view's return.
+  for (const [id, look] of Object.entries(await wireLooks(page))) expect(look.classes, id).toContain(gradClass(numbers.edges[id].grad));
   await page.locator('.react-flow__controls-fitview').click();
   await expect(canvas(page)).not.toHaveClass(/canvas--far/);
   await expect(page.getByTestId('node-value-x')).toHaveText('−1');
   await expect(page.getByTestId('node-value-s')).toHaveText('0.8808');
-  const numbers = engineNumbers(circuit);
+  const changed = circuit.edges.filter((e) => widthOf(numbers.edges[e.id].grad) !== looksBefore[e.id].width);
+  expect(changed.length).toBeGreaterThan(0);
+  const looksAfter = await wireLooks(page);
+  for (const edge of circuit.edges) expect(looksAfter[edge.id].width, edge.id).toBe(widthOf(numbers.edges[edge.id].grad));
   for (const edge of circuit.edges) {
     await expect(edgeLabel(page, edge.id).locator('.wire-label__value')).toHaveText(formatNumber(numbers.edges[edge.id].value));
     await expect(edgeLabel(page, edge.id).locator('.wire-label__grad')).toHaveText(formatNumber(numbers.edges[edge.id].grad));

@@ -13,24 +13,10 @@ import type { WireFlowEdge } from './flowTypes.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useAnnotation } from './useAnnotation.ts';
 import { useWireProduct } from '../stepping/context.ts';
-
-function gradClass(grad: number | null): string {
-  if (grad === null) return 'wire--none';
-  if (!Number.isFinite(grad)) return 'wire--bad';
-  return grad > 0 ? 'wire--up' : grad < 0 ? 'wire--down' : 'wire--zero';
-}
+import { gradClass, widthOf } from './wireLook.ts';
 
 function titleOf(numbers: Annotation | undefined): string {
   return `value ${exactNumber(numbers?.value ?? null)}, gradient ${exactNumber(numbers?.grad ?? null)}`;
-}
-
-/**
- * In half-pixel steps: the eye cannot tell finer ones apart, and a wire whose width stays the same costs its
- * style nothing when an edit changes its gradient a little.
- */
-export function widthOf(grad: number | null): number {
-  if (grad === null || !Number.isFinite(grad)) return 1.5;
-  return 1.5 + Math.round(Math.min(3.5, Math.log1p(Math.abs(grad)) * 2) * 2) / 2;
 }
 
 export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
@@ -57,7 +43,8 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
     if (line) {
       const stroke = `react-flow__edge-path wire ${gradClass(grad)}`;
       if (stroke !== w.stroke) line.setAttribute('class', (w.stroke = stroke));
-      const width = String(widthOf(grad));
+      // Far out a wire is a pixel wide whatever its width, and a new width costs layout: it waits for the view's return.
+      const width = detailed ? String(widthOf(grad)) : w.width;
       if (width !== w.width) line.style.strokeWidth = w.width = width;
     }
     const label = labelRef.current;
