@@ -3,7 +3,7 @@
  * value edit only writes the new values into the compiled form and runs it again. Everything shown on a gate or
  * a wire is read from the annotations this returns.
  */
-import { annotate, compile, type Annotation, type Annotations, type Circuit, type CompiledCircuit } from '../engine/index.ts';
+import { annotate, compile, type Annotations, type Circuit, type CompiledCircuit } from '../engine/index.ts';
 import type { Impact } from './impact.ts';
 
 export interface Evaluated {
@@ -26,7 +26,7 @@ export class Evaluation {
       }
       this.compiled.outputGrad = circuit.outputGrad ?? 1;
       this.compiled.run();
-      return { annotations: keepUnchanged(annotate(circuit, this.compiled), previous.annotations), error: null };
+      return { annotations: annotate(circuit, this.compiled, previous.annotations), error: null };
     }
     return this.rebuild(circuit, previous.annotations);
   }
@@ -40,23 +40,6 @@ export class Evaluation {
     }
     this.compiled = compiled.value;
     this.compiled.run();
-    return { annotations: keepUnchanged(annotate(circuit, this.compiled), previous), error: null };
+    return { annotations: annotate(circuit, this.compiled, previous), error: null };
   }
-}
-
-/**
- * Reuses the previous annotation object of every node and wire whose numbers did not change, so that a gate or
- * wire subscribed to its own annotation re-renders only when its numbers do.
- */
-export function keepUnchanged(next: Annotations, previous: Annotations | null): Annotations {
-  if (!previous) return next;
-  const share = (now: Record<string, Annotation>, before: Record<string, Annotation>) => {
-    for (const id in now) {
-      const old = before[id];
-      if (old && Object.is(old.value, now[id].value) && Object.is(old.grad, now[id].grad)) now[id] = old;
-    }
-  };
-  share(next.nodes, previous.nodes);
-  share(next.edges, previous.edges);
-  return next;
 }

@@ -23,14 +23,27 @@ export function idRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-export function annotate(circuit: Circuit, compiled: CompiledCircuit): Annotations {
+/**
+ * With `previous`, a node or edge whose numbers are unchanged keeps its previous annotation object, so that whoever
+ * shows one annotation can tell by identity alone whether it changed.
+ */
+export function annotate(circuit: Circuit, compiled: CompiledCircuit, previous: Annotations | null = null): Annotations {
   const nodes = idRecord<Annotation>();
   const edges = idRecord<Annotation>();
+  const same = (old: Annotation | undefined, value: number | null, grad: number | null): old is Annotation =>
+    old !== undefined && Object.is(old.value, value) && Object.is(old.grad, grad);
   circuit.nodes.forEach((node, k) => {
-    nodes[node.id] = { value: compiled.nodeValue(k), grad: compiled.nodeGrad(k) };
+    const value = compiled.nodeValue(k);
+    const grad = compiled.nodeGrad(k);
+    const old = previous?.nodes[node.id];
+    nodes[node.id] = same(old, value, grad) ? old : { value, grad };
   });
+  const grads = compiled.edgeGrads();
   circuit.edges.forEach((edge, e) => {
-    edges[edge.id] = { value: compiled.edgeValue(e), grad: compiled.edgeGrad(e) };
+    const value = compiled.edgeValue(e);
+    const grad = grads ? grads[e] : null;
+    const old = previous?.edges[edge.id];
+    edges[edge.id] = same(old, value, grad) ? old : { value, grad };
   });
   const output = compiled.outputIndex >= 0 ? circuit.nodes[compiled.outputIndex].id : null;
   return { output, nodes, edges };

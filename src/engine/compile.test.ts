@@ -10,7 +10,8 @@ import { compile, type CompiledCircuit } from './compile.ts';
 import { evaluate } from './evaluate.ts';
 import { buildCircuit, circuitPlan, randomCircuit } from './testing/random-circuits.ts';
 import { refOutput } from './testing/reference.ts';
-import { gate, input, wire } from './testing/build.ts';
+import { gate, input, oneGate, wire } from './testing/build.ts';
+import { GATE_TYPES } from './gates.ts';
 
 function compiled(circuit: Circuit): CompiledCircuit {
   const result = compile(circuit);
@@ -152,6 +153,36 @@ describe('forwardOrder and backwardOrder', () => {
     const ids = ['s', 'q2', 'c', 'q1', 'by', 'ax', 'y', 'b', 'x', 'a'];
     expect(Array.from(c.forwardOrder()).map((k) => ids[k])).toEqual(['a', 'x', 'ax', 'b', 'y', 'by', 'q1', 'c', 'q2', 's']);
     expect(Array.from(c.backwardOrder()).map((k) => ids[k])).toEqual(['s', 'q2', 'c', 'q1', 'by', 'y', 'b', 'ax', 'x', 'a']);
+  });
+});
+
+describe('edgeGrads', () => {
+  it('gives every edge of every gate type the gradient edgeGrad gives it, bit for bit', () => {
+    for (const g of GATE_TYPES.filter((t) => t.inputs.length > 0))
+      for (const args of [[0.7, -1.3], [-2.5, 0.4], [0, 3]]) {
+        const c = compiled(oneGate(g.type, g.inputs, args));
+        c.run();
+        const grads = c.edgeGrads()!;
+        expect(grads.length).toBe(g.inputs.length);
+        for (let e = 0; e < c.edgeCount; e++) expect(grads[e], `${g.type} port ${e} at ${args}`).toBe(c.edgeGrad(e));
+      }
+  });
+
+  it('agrees with edgeGrad on random circuits, wires into gates off the path to the output included', () => {
+    fc.assert(
+      fc.property(circuitPlan(4, 10), fc.array(fc.nat({ max: 4 }), { minLength: 20, maxLength: 20 }), (plan, drop) => {
+        const full = buildCircuit(plan);
+        const c = compiled({ ...full, edges: full.edges.filter((_, k) => drop[k] !== 0) });
+        c.run();
+        const grads = c.edgeGrads();
+        if (!c.hasBackward) {
+          expect(grads).toBeNull();
+          return;
+        }
+        for (let e = 0; e < c.edgeCount; e++) expect(grads![e]).toBe(c.edgeGrad(e));
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import type { Circuit, Result } from './circuit.ts';
 import { GATE_TYPES, INPUT_OP, opCode } from './gates.ts';
-import { backwardKernel, forwardKernel, gateLocal } from './kernel.ts';
+import { backwardKernel, edgeShareKernel, forwardKernel, gateLocal } from './kernel.ts';
 import { topologicalOrder } from './topo.ts';
 
 export class CompiledCircuit {
@@ -100,6 +100,16 @@ export class CompiledCircuit {
     const target = this.edgeTarget[edgeIndex];
     if (target >= this.reachCount) return 0;
     return this.grad[target] * this.localGrad(target, this.edgePort[edgeIndex]);
+  }
+
+  /**
+   * Every edge's gradient at once, as edgeGrad gives them one by one (the same numbers, bit for bit), into `into`
+   * (one entry per edge); null where there is no backward pass.
+   */
+  edgeGrads(into = new Float64Array(this.edgeCount)): Float64Array | null {
+    if (!this.hasBackward) return null;
+    edgeShareKernel(this.op, this.in0, this.in1, this.value, this.grad, this.edgeTarget, this.edgePort, this.reachCount, into);
+    return into;
   }
 
   /** ∂(gate at slot)/∂(its port), from the values of the last forward pass. */

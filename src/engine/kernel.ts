@@ -68,6 +68,34 @@ export const backwardKernel = new Function(
   }`,
 ) as BackwardKernel;
 
+/**
+ * Writes each edge's gradient share, `grad[target] · ∂target/∂port`, into `share`; an edge into a gate with no path
+ * to the output (slot ≥ `count`) gets 0. One loop over the edges with the backward kernel's expressions inline,
+ * instead of a call per edge through the per-gate functions below.
+ */
+export type EdgeShareKernel = (
+  op: Uint8Array, in0: Int32Array, in1: Int32Array, value: Float64Array, grad: Float64Array,
+  edgeTarget: Int32Array, edgePort: Uint8Array, count: number, share: Float64Array,
+) => void;
+
+function shareCase(code: number): string {
+  const gate = GATE_TYPES[code];
+  const local = gate.local.length === 1 ? `(${gate.local[0]})` : `(edgePort[e] === 0 ? (${gate.local[0]}) : (${gate.local[1]}))`;
+  return `case ${code}: { ${portReads(gate.inputs)} const out = value[i]; share[e] = grad[i] * ${local}; break; }`;
+}
+
+export const edgeShareKernel = new Function(
+  'op', 'in0', 'in1', 'value', 'grad', 'edgeTarget', 'edgePort', 'count', 'share',
+  `for (let e = 0; e < edgeTarget.length; e++) {
+    const i = edgeTarget[e];
+    if (i >= count) { share[e] = 0; continue; }
+    switch (op[i]) {
+      ${gateCodes.map(shareCase).join('\n      ')}
+      default: share[e] = 0; break;
+    }
+  }`,
+) as EdgeShareKernel;
+
 type Fn = (...args: number[]) => number;
 
 interface GateFunctions {
