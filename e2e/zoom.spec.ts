@@ -44,12 +44,16 @@ test('zoomed far out, gates show only their symbol at the same size, and numbers
   expect(await page.locator('.react-flow__edge-path.wire').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')))).toEqual(handles);
   await expect(edgeLabel(page, 'e9')).toBeHidden();
 
-  // An edit far out (undo of the 1.5) reaches the hooks at once, and the text when the view comes back.
+  // An edit far out (undo of the 1.5) reaches the wire labels' hooks at once; the text, and the gates' readouts
+  // with their exact numbers, when the view comes back.
   await page.keyboard.press(`${modifier}+z`);
   const circuit = await editorCircuit(page);
   expect(circuit.nodes.find((n) => n.id === 'x')?.value).toBe(-1);
-  await expectEngineNumbers(page, circuit);
   const numbers = engineNumbers(circuit);
+  for (const edge of circuit.edges) {
+    await expect(edgeLabel(page, edge.id)).toHaveAttribute('data-value', String(numbers.edges[edge.id].value));
+    await expect(edgeLabel(page, edge.id)).toHaveAttribute('data-grad', String(numbers.edges[edge.id].grad));
+  }
   // Colours follow at once, far out too; widths wait for the view's return.
   for (const [id, look] of Object.entries(await wireLooks(page))) expect(look.classes, id).toContain(gradClass(numbers.edges[id].grad));
   await page.locator('.react-flow__controls-fitview').click();
@@ -65,6 +69,7 @@ test('zoomed far out, gates show only their symbol at the same size, and numbers
     await expect(edgeLabel(page, edge.id).locator('.wire-label__grad')).toHaveText(formatNumber(numbers.edges[edge.id].grad));
   }
   for (const n of circuit.nodes) await expect(page.getByTestId(`node-grad-${n.id}`)).toHaveText(formatNumber(numbers.nodes[n.id].grad));
+  await expectEngineNumbers(page, circuit);
 });
 
 test('the minimap shows every gate as soon as a circuit opens, and follows a gate that moves', async ({ page }) => {

@@ -1,7 +1,9 @@
 /**
  * Whether the canvas shows detail. Zoomed far out, wire labels and gate text are hidden (they would be a few
- * pixels tall), so writing their text on every edit is wasted work: writers then keep only the test hooks and the
- * wire colours current (not widths: a new stroke width costs a layout, and far out every wire is about a pixel wide), and leave a catch-up here that runs when the view comes back close enough to read.
+ * pixels tall), so writing their text on every edit is wasted work: writers then keep only the wire labels' test
+ * hooks and the wire colours current (not widths: a new stroke width costs a layout, and far out every wire is
+ * about a pixel wide; nor a gate's readouts and their exact numbers), and leave a catch-up here that runs when the
+ * view comes back close enough to read.
  */
 import { createContext } from 'react';
 
