@@ -27,12 +27,16 @@ export function useAnnotation(kind: 'nodes' | 'edges', id: string, write: Annota
     const shown = (): Annotations | null | undefined =>
       stepping?.getState().session?.state.annotations ?? store.getState().annotations;
     let last = shown()?.[kind][id];
-    const catchUp = () => writer.current(last, true);
+    // Whether the last write skipped what only a close view shows.
+    let stale = false;
     const show = () => {
       const detailed = !detail?.far;
+      stale = !detailed;
       writer.current(last, detailed);
-      if (!detailed) detail?.defer(catchUp);
     };
+    const unwatch = detail?.watch(() => {
+      if (stale) show();
+    });
     show();
     const update = () => {
       const next = shown()?.[kind][id];
@@ -46,7 +50,7 @@ export function useAnnotation(kind: 'nodes' | 'edges', id: string, write: Annota
     return () => {
       unsubscribe();
       unsubscribeStepping?.();
-      detail?.forget(catchUp);
+      unwatch?.();
     };
   }, [store, stepping, detail, kind, id]);
 }
