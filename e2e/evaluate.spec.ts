@@ -16,6 +16,17 @@ test('a newcomer sees the neuron with the engine numbers on every wire and gate'
   await expect(edgeLabel(page, 'e9').locator('.wire-label__value')).toHaveText('2');
   await expect(edgeLabel(page, 'e9').locator('.wire-label__grad')).toHaveText('0.105');
   await expect(node(page, 's')).toHaveClass(/selectable/);
+
+  // A hover text already shown follows the next edit.
+  await page.getByTestId('node-value-s').hover();
+  await page.getByTestId('input-value-x').fill('-3');
+  const edited = await editorCircuit(page);
+  const numbers = engineNumbers(edited);
+  expect(numbers.nodes.s.value).not.toBeCloseTo(0.8808, 3);
+  await expect(page.getByTestId('node-value-s')).toHaveAttribute('title', `value ${numbers.nodes.s.value}`);
+  const e9 = numbers.edges.e9;
+  await expect(edgeLabel(page, 'e9')).toHaveAttribute('title', `value ${e9.value}, gradient ${e9.grad}`);
+  expect(e9.grad).not.toBeCloseTo(0.10499358540350662, 6);
 });
 
 test('typing a value re-evaluates every label at once, as the engine computes it', async ({ page }) => {

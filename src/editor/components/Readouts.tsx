@@ -21,7 +21,10 @@ const gradTitle = (grad: number | null) =>
 export const Readouts = memo(function Readouts({ id, rows = 0 }: { id: string; rows?: number }) {
   const valueRef = useRef<HTMLSpanElement>(null);
   const gradRef = useRef<HTMLSpanElement>(null);
-  const written = useRef({ valueHook: NOT_WRITTEN, gradHook: NOT_WRITTEN, value: '', grad: '', numbers: undefined as Annotation | undefined });
+  // `valueTitled`/`gradTitled`: whether a hover text was ever written (kept here rather than read from the element on every edit).
+  const written = useRef({
+    valueHook: NOT_WRITTEN, gradHook: NOT_WRITTEN, value: '', grad: '', numbers: undefined as Annotation | undefined, valueTitled: false, gradTitled: false,
+  });
   const accumulation = useAccumulation(id);
   useAnnotation('nodes', id, (numbers, detailed) => {
     const value = numbers?.value ?? null;
@@ -31,8 +34,8 @@ export const Readouts = memo(function Readouts({ id, rows = 0 }: { id: string; r
     const w = written.current;
     w.numbers = numbers;
     if (!v || !g) return;
-    if (v.title) v.title = valueTitle(value);
-    if (g.title) g.title = gradTitle(grad);
+    if (w.valueTitled) v.title = valueTitle(value);
+    if (w.gradTitled) g.title = gradTitle(grad);
     // The exact numbers behind the text wait with it while the text is hidden far out: at 1,000 gates they are
     // 2,000 attribute writes an edit need not make. (A wire label's hooks, which the file format's contract names,
     // never wait.)
@@ -47,10 +50,14 @@ export const Readouts = memo(function Readouts({ id, rows = 0 }: { id: string; r
     if (gradText !== w.grad) g.textContent = w.grad = gradText;
   });
   const onValueEnter = () => {
-    if (valueRef.current) valueRef.current.title = valueTitle(written.current.numbers?.value ?? null);
+    if (!valueRef.current) return;
+    valueRef.current.title = valueTitle(written.current.numbers?.value ?? null);
+    written.current.valueTitled = true;
   };
   const onGradEnter = () => {
-    if (gradRef.current) gradRef.current.title = gradTitle(written.current.numbers?.grad ?? null);
+    if (!gradRef.current) return;
+    gradRef.current.title = gradTitle(written.current.numbers?.grad ?? null);
+    written.current.gradTitled = true;
   };
   return (
     <div className={`readouts readouts--rows-${rows}`}>

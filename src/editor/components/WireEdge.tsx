@@ -32,6 +32,8 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   // What was last written, so that an edit touches only the attributes whose text changes.
   const written = useRef({
     stroke: '', width: '', valueHook: NOT_WRITTEN, gradHook: NOT_WRITTEN, value: '', grad: '', numbers: undefined as Annotation | undefined,
+    // Whether the hover text was ever written: kept here, as reading the element's title on every edit costs a DOM call per wire.
+    titled: false,
   });
 
   useAnnotation('edges', id, (numbers, detailed) => {
@@ -41,8 +43,8 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
     w.numbers = numbers;
     const line = pathRef.current;
     if (line) {
-      const stroke = `react-flow__edge-path wire ${gradClass(grad)}`;
-      if (stroke !== w.stroke) line.setAttribute('class', (w.stroke = stroke));
+      const look = gradClass(grad);
+      if (look !== w.stroke) line.setAttribute('class', `react-flow__edge-path wire ${(w.stroke = look)}`);
       // Far out a wire is a pixel wide whatever its width, and a new width costs layout: it waits for the view's return.
       const width = detailed ? String(widthOf(grad)) : w.width;
       if (width !== w.width) line.style.strokeWidth = w.width = width;
@@ -53,7 +55,7 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
     if (valueHook !== w.valueHook) label.setAttribute('data-value', (w.valueHook = valueHook));
     const gradHook = hookNumber(grad);
     if (gradHook !== w.gradHook) label.setAttribute('data-grad', (w.gradHook = gradHook));
-    if (label.title) label.title = titleOf(numbers);
+    if (w.titled) label.title = titleOf(numbers);
     if (!detailed) return;
     const valueText = formatNumber(value);
     if (valueText !== w.value) valueRef.current.textContent = w.value = valueText;
@@ -63,7 +65,9 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
 
   // The exact numbers are written when the pointer arrives, not on every edit of every wire.
   const onPointerEnter = () => {
-    if (labelRef.current) labelRef.current.title = titleOf(written.current.numbers);
+    if (!labelRef.current) return;
+    labelRef.current.title = titleOf(written.current.numbers);
+    written.current.titled = true;
   };
 
   return (
