@@ -1,12 +1,10 @@
 /**
- * How the canvas reads the stepper: while a session is on, gates and wires show what the steps so far have
- * computed; otherwise the full evaluation. Selectors return primitives so that a step re-renders only the
- * gates and wires whose numbers changed.
+ * How the canvas reads the stepper: the current step's focus, products and shares. (Which numbers a gate or wire
+ * shows, the stepper's or the full evaluation's, is chosen in components/useAnnotation.ts.) Selectors return
+ * primitives so that a step re-renders only the gates and wires it concerns.
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { Annotation } from '../../engine/index.ts';
-import { useEditor } from '../context.ts';
 import type { SteppingState, SteppingStore } from './store.ts';
 import { factor, wireProduct } from './explain.ts';
 
@@ -20,25 +18,6 @@ export function useSteppingStore(): SteppingStore {
 
 export function useStepping<T>(selector: (state: SteppingState) => T): T {
   return useStore(useSteppingStore(), selector);
-}
-
-function useShown(kind: 'nodes' | 'edges', id: string): Annotation {
-  const stepping = useStepping((s) => s.session !== null);
-  const steppedValue = useStepping((s) => s.session?.state.annotations[kind][id]?.value ?? null);
-  const steppedGrad = useStepping((s) => s.session?.state.annotations[kind][id]?.grad ?? null);
-  const value = useEditor((s) => s.annotations?.[kind][id]?.value ?? null);
-  const grad = useEditor((s) => s.annotations?.[kind][id]?.grad ?? null);
-  return stepping ? { value: steppedValue, grad: steppedGrad } : { value, grad };
-}
-
-/** A node's value and gradient as the canvas should show them now. */
-export function useShownNode(id: string): Annotation {
-  return useShown('nodes', id);
-}
-
-/** A wire's value and gradient as the canvas should show them now. */
-export function useShownEdge(id: string): Annotation {
-  return useShown('edges', id);
 }
 
 /** While a backward step is current: the product that made this wire's gradient, e.g. "(−4) × 1 = −4". */
