@@ -4,7 +4,7 @@
  * Every edit goes through `edit`, which records history, re-evaluates as little as the edit requires and
  * autosaves; moves while dragging are applied live and recorded once, when the drag ends.
  */
-import { applyPatches, enablePatches, produce, produceWithPatches, type Patch } from 'immer';
+import { applyPatches, enablePatches, original, produce, produceWithPatches, type Draft, type Patch } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Annotations, Circuit, CircuitNode, Position } from '../engine/index.ts';
 import { parseCircuit } from '../format/index.ts';
@@ -178,7 +178,8 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
       commit(next, patches, alongside);
     };
 
-    const indexOf = (circuit: Circuit, id: string) => circuit.nodes.findIndex((n) => n.id === id);
+    // Searched in the draft's base: reading every element of a draft array makes Immer create a draft for each.
+    const indexOf = (draft: Draft<Circuit>, id: string) => original(draft)!.nodes.findIndex((n) => n.id === id);
 
     const actions: EditorActions = {
       edit,
