@@ -61,7 +61,7 @@ test('(x + y) · z: every step shows what it computed and nothing more, forward 
   await expect(page.getByTestId('edge-product-e4')).toHaveText('1 × 3 = 3');
   await expect(page.getByTestId('edge-product-e1')).toHaveCount(0);
   await expect(node(page, 'f').locator('.gate')).toHaveClass(/gate--step-backward/);
-  await expect(explanation(page).nth(1)).toHaveAttribute('data-text', '∂f/∂a = b · ∂f/∂out = (−4) × 1 = −4');
+  await expect(explanation(page).nth(1)).toHaveAttribute('data-text', '∂f/∂q = z · ∂f/∂f = (−4) × 1 = −4');
   // Run to the end shows the full evaluation; reset clears it again.
   await page.getByTestId('step-run').click();
   await expectShown(page, circuit, at(7).annotations);
@@ -79,7 +79,7 @@ test('the neuron steps in the engine order, and the keyboard steps too', async (
   await expectShown(page, circuit, at(3).annotations);
   await expect(page.getByTestId('node-value-ax')).toHaveAttribute('data-value', '-1');
   await expect(page.getByTestId('node-value-b')).toHaveAttribute('data-value', '');
-  await expect(explanation(page).first()).toHaveAttribute('data-text', 'ax = a × b with a = 1 (from a), b = −1 (from x)');
+  await expect(explanation(page).first()).toHaveAttribute('data-text', 'ax = a × x with a = 1, x = −1');
   await expect(explanation(page).last()).toHaveAttribute('data-text', 'ax = −1');
   await page.keyboard.press('Shift+E');
   await expect(page.getByTestId('step-progress')).toHaveText('backward 5/5');

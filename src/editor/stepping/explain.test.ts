@@ -29,28 +29,88 @@ describe('explaining a step', () => {
   it('writes the multiply gate’s chain rule with its numbers', () => {
     expect(texts(multiply, 4)).toEqual([
       '∂f/∂f = −2: the pull on the output',
-      '∂f/∂a = b · ∂f/∂out = 3 × (−2) = −6',
-      '∂f/∂b = a · ∂f/∂out = (−2) × (−2) = 4',
+      '∂f/∂x = y · ∂f/∂f = 3 × (−2) = −6',
+      '∂f/∂y = x · ∂f/∂f = (−2) × (−2) = 4',
     ]);
   });
 
   it('writes the accumulation as the second pull on a value used twice arrives', () => {
     const lines = texts(fanOut, 6);
     expect(lines[0]).toBe('∂f/∂p = 1 has arrived at p (multiply)');
-    expect(lines).toContain('∂f/∂a = b · ∂f/∂out = (−2) × 1 = −2');
+    // x is used twice: this line adds one share, the next sums them.
+    expect(lines).toContain('∂f/∂x += y · ∂f/∂p = (−2) × 1 = −2');
+    expect(lines).toContain('∂f/∂y = x · ∂f/∂p = 3 × 1 = 3');
     expect(lines).toContain('∂f/∂x = 1 + (−2) = −1: x is used 2 times, and its gradient adds up the pulls (+=)');
   });
 
   it('writes a forward step with the values the gate read', () => {
-    expect(texts(multiply, 3)).toEqual(['f = a × b with a = −2 (from x), b = 3 (from y)', 'f = −6']);
+    expect(texts(multiply, 3)).toEqual(['f = x × y with x = −2, y = 3', 'f = −6']);
     expect(texts(multiply, 1)).toEqual(['x = −2, an input']);
+  });
+
+  it('names the nodes wired to a gate, never its ports, even where a node is called like a port', () => {
+    // The guide's neuron: the gate by multiplies b (on its port a) by y (on its port b).
+    const neuron: Circuit = {
+      nodes: [{ id: 'b', type: 'input', value: 2 }, { id: 'y', type: 'input', value: 3 }, { id: 'by', type: 'mul' }],
+      edges: [
+        { id: 'e1', source: 'b', target: 'by', targetHandle: 'a' },
+        { id: 'e2', source: 'y', target: 'by', targetHandle: 'b' },
+      ],
+    };
+    expect(texts(neuron, 3)).toEqual(['by = b × y with b = 2, y = 3', 'by = 6']);
+    expect(texts(neuron, 4).slice(1)).toEqual(['∂by/∂b = y · ∂by/∂by = 3 × 1 = 3', '∂by/∂y = b · ∂by/∂by = 2 × 1 = 2']);
+    const tex = explain(neuron, stepper(neuron)(4)).map((l) => l.tex);
+    expect(tex[1]).toBe(
+      '\\dfrac{\\partial \\text{by}}{\\partial b} = y \\cdot \\dfrac{\\partial \\text{by}}{\\partial \\text{by}} = 3 \\times 1 = 3' +
+        '\\quad \\text{(through port a of by)}',
+    );
+  });
+
+  it('puts the wired names into every formula, letters inside words left alone', () => {
+    // q = num ÷ (my den); s = σ(q); a node used on both ports of a gate is given once.
+    const circuit: Circuit = {
+      nodes: [
+        { id: 'num', type: 'input', value: 3 },
+        { id: 'den', label: 'my den', type: 'input', value: 2 },
+        { id: 'q', type: 'div' },
+        { id: 's', type: 'sigmoid' },
+        { id: 'm', type: 'max' },
+        { id: 'sq', type: 'mul' },
+        { id: 'f', type: 'add' },
+      ],
+      edges: [
+        { id: 'e1', source: 'num', target: 'q', targetHandle: 'a' },
+        { id: 'e2', source: 'den', target: 'q', targetHandle: 'b' },
+        { id: 'e3', source: 'q', target: 's', targetHandle: 'x' },
+        { id: 'e4', source: 's', target: 'm', targetHandle: 'a' },
+        { id: 'e5', source: 'q', target: 'm', targetHandle: 'b' },
+        { id: 'e6', source: 'm', target: 'sq', targetHandle: 'a' },
+        { id: 'e7', source: 'm', target: 'sq', targetHandle: 'b' },
+        { id: 'e8', source: 'sq', target: 'f', targetHandle: 'a' },
+        { id: 'e9', source: 'num', target: 'f', targetHandle: 'b' },
+      ],
+    };
+    const at = stepper(circuit);
+    const all = Array.from({ length: at(0).total }, (_, k) => explain(circuit, at(k + 1)));
+    const text = all.flat().map((l) => l.text);
+    const tex = all.flat().map((l) => l.tex);
+    expect(text).toContain('q = num ÷ (my den) with num = 3, my den = 2');
+    expect(text).toContain('s = σ(q) = 1 / (1 + e^−q) with q = 1.5');
+    expect(text).toContain('m = max(s, q) with s = 0.8176, q = 1.5');
+    expect(text).toContain('sq = m × m with m = 1.5');
+    expect(text.some((t) => t.startsWith('∂f/∂(my den) = −num/(my den)² · ∂f/∂q = '))).toBe(true);
+    expect(text.some((t) => t.startsWith('∂f/∂num += 1/(my den) · ∂f/∂q = '))).toBe(true);
+    expect(text.some((t) => t.startsWith('∂f/∂q += 1 if q > s, else 0 · ∂f/∂m = '))).toBe(true);
+    expect(text.some((t) => t.startsWith('∂f/∂q += σ(q) · (1 − σ(q)) · ∂f/∂s = '))).toBe(true);
+    expect(tex.some((t) => t.includes('-\\frac{\\text{num}}{\\text{my den}^2}'))).toBe(true);
+    expect(tex.some((t) => t.includes('\\max(s, q)'))).toBe(true);
   });
 
   it('has TeX for every line', () => {
     const lines = explain(multiply, stepper(multiply)(4));
     expect(lines[1].tex).toBe(
-      '\\dfrac{\\partial f}{\\partial a} = b \\cdot \\dfrac{\\partial f}{\\partial \\text{out}} = 3 \\times (-2) = -6' +
-        '\\quad \\text{(port a, the wire from x)}',
+      '\\dfrac{\\partial f}{\\partial x} = y \\cdot \\dfrac{\\partial f}{\\partial f} = 3 \\times (-2) = -6' +
+        '\\quad \\text{(through port a of f)}',
     );
   });
 

@@ -39,8 +39,23 @@ function texName(name: string): string {
   return /^[A-Za-z]$/.test(name) ? name : `\\text{${texText(name)}}`;
 }
 
+/**
+ * A gate's formula with each port name replaced by the name of the node wired to it: "a × b" on a gate fed by x and y
+ * reads "x × y". Port names are letters; a letter inside a longer word (max, tanh, \\frac) is not a port.
+ */
+function withSources(formula: string, sources: ReadonlyMap<string, string>, render: (name: string) => string): string {
+  if (sources.size === 0) return formula;
+  const ports = [...sources.keys()].map((p) => p.replace(/[^A-Za-z0-9]/g, '')).join('|');
+  return formula.replace(new RegExp(`(?<![A-Za-z\\\\])(${ports})(?![A-Za-z])`, 'g'), (port) => render(sources.get(port)!));
+}
+
+/** A node's name inside a plain-text formula: as it is when it is one word, else in parentheses. */
+function textOperand(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `(${name})`;
+}
+
 function partial(of: string, wrt: string): { text: string; tex: string } {
-  return { text: `∂${of}/∂${wrt}`, tex: `\\dfrac{\\partial ${texName(of)}}{\\partial ${texName(wrt)}}` };
+  return { text: `∂${textOperand(of)}/∂${textOperand(wrt)}`, tex: `\\dfrac{\\partial ${texName(of)}}{\\partial ${texName(wrt)}}` };
 }
 
 export function explainForward(circuit: Circuit, detail: ForwardDetail): Line[] {
@@ -49,25 +64,31 @@ export function explainForward(circuit: Circuit, detail: ForwardDetail): Line[] 
     return [{ text: `${name} = ${formatNumber(detail.value)}, an input`, tex: `${texName(name)} = ${texNumber(detail.value)}` }];
   }
   const gate = gateType(detail.type)!;
-  const given = detail.inputs.map((p) => `${p.port} = ${formatNumber(p.value)} (from ${nodeName(circuit, p.source)})`);
-  const texGiven = detail.inputs
-    .map((p) => `${p.port} = ${texNumber(p.value)}\\ \\text{(from ${texText(nodeName(circuit, p.source))})}`)
-    .join(',\\quad ');
+  const sources = new Map(detail.inputs.map((p) => [p.port, nodeName(circuit, p.source)]));
+  // A node wired to both ports is given once.
+  const read = [...new Map(detail.inputs.map((p) => [nodeName(circuit, p.source), p.value])).entries()];
+  const given = read.map(([source, value]) => `${source} = ${formatNumber(value)}`);
+  const texGiven = read.map(([source, value]) => `${texName(source)} = ${texNumber(value)}`).join(',\\quad ');
+  const formula = withSources(gate.formula, sources, textOperand);
+  const texFormula = withSources(gate.tex.forward, sources, texName);
   return [
-    { text: `${name} = ${gate.formula} with ${given.join(', ')}`, tex: `${texName(name)} = ${gate.tex.forward},\\quad ${texGiven}` },
+    { text: `${name} = ${formula} with ${given.join(', ')}`, tex: `${texName(name)} = ${texFormula},\\quad ${texGiven}` },
     { text: `${name} = ${formatNumber(detail.value)}`, tex: `${texName(name)} = ${texNumber(detail.value)}` },
   ];
 }
 
 /**
- * One line per wire the gate pulls on: ∂f/∂a = b · ∂f/∂out = 3 × (−2) = −6; then, for every source that had
- * already received a pull, the accumulation: ∂f/∂x = (−4) + 3 = −1.
+ * One line per wire the gate pulls on, in the names of the nodes wired to it: for p = x × y,
+ * ∂f/∂x = y · ∂f/∂p = 3 × (−2) = −6 (+= where x is used more than once); then, for every source that had already
+ * received a pull, the accumulation: ∂f/∂x = (−4) + 3 = −1.
  */
 export function explainBackward(circuit: Circuit, state: StepState, detail: BackwardDetail): Line[] {
   const f = nodeName(circuit, state.annotations.output ?? detail.node);
   const gate = gateType(detail.type)!;
   const lines: Line[] = [];
-  const out = partial(f, 'out');
+  const here = nodeName(circuit, detail.node);
+  const out = partial(f, here);
+  const sources = new Map(detail.pulls.map((p) => [p.port, nodeName(circuit, p.source)]));
   if (detail.isOutput) {
     const self = partial(f, f);
     lines.push({
@@ -75,18 +96,23 @@ export function explainBackward(circuit: Circuit, state: StepState, detail: Back
       tex: `${self.tex} = ${texNumber(detail.grad)}`,
     });
   } else {
-    const here = partial(f, nodeName(circuit, detail.node));
     lines.push({
-      text: `${here.text} = ${formatNumber(detail.grad)} has arrived at ${nodeName(circuit, detail.node)} (${gate.title.toLowerCase()})`,
-      tex: `${out.tex} = ${here.tex} = ${texNumber(detail.grad)}`,
+      text: `${out.text} = ${formatNumber(detail.grad)} has arrived at ${here} (${gate.title.toLowerCase()})`,
+      tex: `${out.tex} = ${texNumber(detail.grad)}`,
     });
   }
   detail.pulls.forEach((pull) => {
     const k = gate.inputs.indexOf(pull.port);
-    const wrt = partial(f, pull.port);
+    const source = nodeName(circuit, pull.source);
+    const wrt = partial(f, source);
+    // A node used more than once gets a share from each use: this line adds one (the guide's +=).
+    const shared = circuit.edges.filter((e) => e.source === pull.source).length > 1;
+    const is = shared ? '+=' : '=';
+    const local = withSources(gate.localFormulas[k], sources, textOperand);
+    const texLocal = withSources(gate.tex.local[k], sources, texName);
     lines.push({
-      text: `${wrt.text} = ${gate.localFormulas[k]} · ${out.text} = ${factor(pull.local)} × ${factor(pull.upstream)} = ${formatNumber(pull.grad)}`,
-      tex: `${wrt.tex} = ${gate.tex.local[k]} \\cdot ${out.tex} = ${texFactor(pull.local)} \\times ${texFactor(pull.upstream)} = ${texNumber(pull.grad)}\\quad \\text{(port ${pull.port}, the wire from ${texText(nodeName(circuit, pull.source))})}`,
+      text: `${wrt.text} ${is} ${local} · ${out.text} = ${factor(pull.local)} × ${factor(pull.upstream)} = ${formatNumber(pull.grad)}`,
+      tex: `${wrt.tex} ${shared ? '\\mathrel{+}=' : '='} ${texLocal} \\cdot ${out.tex} = ${texFactor(pull.local)} \\times ${texFactor(pull.upstream)} = ${texNumber(pull.grad)}\\quad \\text{(through port ${texText(pull.port)} of ${texText(here)})}`,
     });
   });
   const accumulated = new Set<string>();
