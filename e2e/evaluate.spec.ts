@@ -62,6 +62,25 @@ test('typing a value re-evaluates every label at once, as the engine computes it
   }
 });
 
+test('the wheel over a value zooms the canvas until the field is clicked into, then steps the value', async ({ page }) => {
+  await openEditor(page);
+  const field = page.getByTestId('input-value-a');
+  const zoom = () => page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+  const before = await zoom();
+  await field.hover();
+  await page.mouse.wheel(0, -200);
+  await expect.poll(zoom).toBeGreaterThan(before);
+  await expect(field).toHaveValue('1');
+  await expect(page.getByTestId('node-value-a')).toHaveAttribute('data-value', '1');
+
+  await field.click();
+  const zoomed = await zoom();
+  await page.mouse.wheel(0, -100);
+  await expect(field).toHaveValue('1.1');
+  await expect(page.getByTestId('node-value-a')).toHaveAttribute('data-value', '1.1');
+  expect(await zoom()).toBe(zoomed);
+});
+
 test('the pull and the output are the user\'s to choose', async ({ page }) => {
   await openEditor(page);
   await page.getByTestId('output-grad').fill('-1');

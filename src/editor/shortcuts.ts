@@ -17,7 +17,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'F', what: 'Fit the circuit into view' },
   { keys: 'Ctrl/⌘ + S', what: 'Save the circuit to a file' },
   { keys: 'Ctrl/⌘ + O', what: 'Open a circuit file' },
-  { keys: '↑ / ↓ in a number field', what: 'Step the value by 0.1 (Shift: 1, Alt: 0.01); the mouse wheel does the same' },
+  { keys: '↑ / ↓ in a number field', what: 'Step the value by 0.1 (Shift: 1, Alt: 0.01); the mouse wheel does the same once you have clicked into the field' },
   { keys: 'Arrow keys on a selected gate', what: 'Move it' },
   { keys: 'Tab', what: 'Move between the gates, fields and buttons' },
   { keys: 'Esc', what: 'Close a dialog or the search; clear the selection' },

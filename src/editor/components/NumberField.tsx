@@ -1,7 +1,7 @@
 /**
  * A text field for a number that commits every keystroke that reads as a finite number (so the circuit
- * re-evaluates as you type), steps with the arrow keys and the mouse wheel, and keeps what you typed while it
- * does not read as a number, marked invalid, without touching the circuit.
+ * re-evaluates as you type), steps with the arrow keys and, once it has the focus, the mouse wheel, and keeps what
+ * you typed while it does not read as a number, marked invalid, without touching the circuit.
  */
 import { useEffect, useState, type KeyboardEvent, type WheelEvent } from 'react';
 import { parseNumber } from '../numbers.ts';
@@ -37,6 +37,9 @@ function fontSizeFor(text: string): string | undefined {
 
 export function NumberField({ value, onCommit, onSeal, label, testId, className }: Props) {
   const [draft, setDraft] = useState(String(value));
+  // The wheel steps the value only in a field one has clicked into: over a gate on the canvas it otherwise zooms, as
+  // everywhere else on the canvas, and a value never changes under a wheel meant for the view.
+  const [focused, setFocused] = useState(false);
   useEffect(() => {
     setDraft((current) => (parseNumber(current) === value ? current : String(value)));
   }, [value]);
@@ -63,19 +66,19 @@ export function NumberField({ value, onCommit, onSeal, label, testId, className 
   };
 
   const onWheel = (event: WheelEvent<HTMLInputElement>) => {
-    if (event.deltaY === 0) return;
+    if (event.deltaY === 0 || !focused) return;
     step((event.deltaY < 0 ? 1 : -1) * stepOf(event));
   };
 
   return (
     <input
-      className={`number-field nodrag nowheel ${className ?? ''} ${invalid ? 'number-field--invalid' : ''}`}
+      className={`number-field nodrag ${focused ? 'nowheel' : ''} ${className ?? ''} ${invalid ? 'number-field--invalid' : ''}`}
       type="text"
       inputMode="decimal"
       spellCheck={false}
       aria-label={label}
       aria-invalid={invalid}
-      title={invalid ? 'Not a number: the circuit keeps the last number' : `${value} (↑/↓ or the wheel to step)`}
+      title={invalid ? 'Not a number: the circuit keeps the last number' : `${value} (↑/↓, or the wheel once clicked, to step)`}
       data-testid={testId}
       value={draft}
       style={{ fontSize: fontSizeFor(draft) }}
@@ -86,7 +89,9 @@ export function NumberField({ value, onCommit, onSeal, label, testId, className 
       }}
       onKeyDown={onKeyDown}
       onWheel={onWheel}
+      onFocus={() => setFocused(true)}
       onBlur={() => {
+        setFocused(false);
         onSeal();
         setDraft(String(value));
       }}
