@@ -49,11 +49,11 @@ test('typing a value re-evaluates every label at once, as the engine computes it
   await expect(field).toHaveValue('1.1');
   await expect(page.getByTestId('node-value-x')).toHaveAttribute('data-value', '1.1');
 
-  // The longest rounded numbers show whole inside a gate, not cut.
+  // The longest rounded numbers show whole inside a gate, an input's too, not cut.
   await field.fill('-1.23456e-99');
   await page.getByTestId('input-value-b').fill('-7.77777e+100');
-  for (const [id, text] of [['ax', '−1.235e-99'], ['axpby', '−2.333e+101']]) {
-    const readout = page.getByTestId(`node-value-${id}`);
+  for (const [id, text, kind] of [['ax', '−1.235e-99', 'value'], ['axpby', '−2.333e+101', 'value'], ['b', '−7.778e+100', 'value'], ['x', '−1.235e-99', 'value']]) {
+    const readout = page.getByTestId(`node-${kind}-${id}`);
     await expect(readout).toHaveText(text);
     const [inner, box] = await Promise.all([readout.evaluate((el) => el.scrollWidth <= el.clientWidth), readout.boundingBox()]);
     const gate = (await node(page, id).boundingBox())!;
