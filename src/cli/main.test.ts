@@ -169,7 +169,7 @@ describe('run (table)', () => {
     const r = cli('run', `${EX}/multiply.circuit.json`);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^x \* y\noutput: f, pulled with 1\n/);
+    expect(r.stdout).toMatch(/^x · y\noutput: f, pulled with 1\n/);
     expect(r.stdout).toMatch(/^x\s+input\s+-2\s+3$/m);
     expect(r.stdout).toMatch(/^y\s+input\s+3\s+-2$/m);
     expect(r.stdout).toMatch(/^f\s+mul\s+-6\s+1$/m);
