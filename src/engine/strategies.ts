@@ -43,13 +43,16 @@ export function runStrategy(circuit: Circuit, strategy: StrategyName, options: S
   const compiled = compile(circuit);
   if (!compiled.ok) return compiled;
   const c = compiled.value;
-  c.run();
+  // Only the analytic strategy reads gradients: the others start from a forward pass alone, and never spend a
+  // backward one.
+  c.forward();
   if (!c.hasBackward) return { ok: false, error: 'the circuit has no output with a value to improve' };
+  if (strategy === 'analytic') c.backward();
   const { iterations, stepSize = 0.01, tweak = 0.01, h = 1e-4, seed = 1 } = options;
   const outSlot = c.slotOf[c.outputIndex];
   const pull = Math.sign(c.outputGrad) || 1;
   const outputs = [c.value[outSlot]];
-  const counts = { forward: 1, backward: 1 };
+  const counts = { forward: 1, backward: strategy === 'analytic' ? 1 : 0 };
 
   const step = {
     random: randomStep(c, outSlot, pull, tweak, seededRandom(seed)),
