@@ -193,4 +193,12 @@ test('gates are added and wired with the keyboard alone', async ({ page }) => {
   const circuit = await editorCircuit(page);
   expect(circuit.edges.find((e) => e.target === 'tanh1')).toMatchObject({ source: 's', targetHandle: 'x' });
   await expect(page.getByTestId('node-value-tanh1')).toHaveAttribute('data-value', String(Math.tanh(0.8807970779778823)));
+  // The focus is back on the gate wired from, shown by a ring, and Tab moves on from there.
+  await expect(node(page, 's')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const ring = (id: string) => node(page, id).locator('.gate').evaluate((g) => getComputedStyle(g).outlineStyle);
+  await page.keyboard.press('Shift+Tab');
+  await expect(node(page, 's')).toBeFocused();
+  expect(await ring('s')).toBe('solid');
+  expect(await ring('ax')).toBe('none');
 });

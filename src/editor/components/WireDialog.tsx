@@ -2,7 +2,7 @@
  * Wiring from the keyboard: with one gate selected, `W` lists every input port its output may be wired to
  * (ports that would close a cycle are left out); type to filter, Enter to wire.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { gateType } from '../../engine/index.ts';
 import { useActions, useEditorStore } from '../context.ts';
 
@@ -16,6 +16,14 @@ export function WireDialog({ source, onClose }: Props) {
   const actions = useActions();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // Focus goes back where it was (the gate wired from) when the list closes, so that keyboard work carries on there.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    },
+    [opener],
+  );
   const targets = useMemo(() => {
     const { circuit, wired } = store.getState();
     const list: { target: string; port: string; name: string; taken: boolean }[] = [];
