@@ -120,6 +120,15 @@ test('selected gates are copied with the wires among them, pasted, duplicated an
   expect(pastedInput.value).toBe(1);
   expect(circuit.edges.filter((e) => e.target === 'mul1')).toEqual([expect.objectContaining({ source: pastedInput.id, targetHandle: 'a' })]);
   await expectEngineNumbers(page, circuit);
+  // The copies hide no gate.
+  const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) =>
+    nodes.map((n) => ({ id: n.getAttribute('data-id'), ...n.getBoundingClientRect().toJSON() })),
+  );
+  for (const copy of boxes.filter((b) => b.id === 'mul1' || b.id === pastedInput.id))
+    for (const other of boxes.filter((b) => b.id !== copy.id)) {
+      const apart = copy.left >= other.right || other.left >= copy.right || copy.top >= other.bottom || other.top >= copy.bottom;
+      expect(apart, `${copy.id} on ${other.id}`).toBe(true);
+    }
 
   await page.keyboard.press(`${modifier}+d`);
   await expect(node(page, 'mul2')).toBeVisible();

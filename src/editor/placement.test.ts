@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeSpot, type Box } from './placement.ts';
+import { freeShift, freeSpot, type Box } from './placement.ts';
 
 const size = { width: 136, height: 75 };
 
@@ -24,5 +24,32 @@ describe('freeSpot', () => {
       expect(apart).toBe(true);
     }
     expect(Math.hypot(spot.x, spot.y)).toBeLessThan(500);
+  });
+});
+
+describe('freeShift', () => {
+  const gate = (x: number, y: number): Box => ({ x, y, width: 136, height: 75 });
+  const clearBy = (boxes: Box[], taken: Box[], d: { x: number; y: number }) =>
+    boxes.every((b) =>
+      taken.every((t) => {
+        const m = { ...b, x: b.x + d.x, y: b.y + d.y };
+        return m.x >= t.x + t.width + 12 || t.x >= m.x + m.width + 12 || m.y >= t.y + t.height + 12 || t.y >= m.y + m.height + 12;
+      }),
+    );
+
+  it('moves a group of gates by the free shift nearest the wanted one, clear of every gate by the gap', () => {
+    const taken = [gate(0, 0), gate(0, 100), gate(200, 0)];
+    const group = [taken[0], taken[1]];
+    const shift = freeShift(group, taken, { x: 40, y: 40 });
+    expect(clearBy(group, taken, shift)).toBe(true);
+    // No free shift on the grid is nearer (40, 40).
+    const d = Math.hypot(shift.x - 40, shift.y - 40);
+    for (let x = -400; x <= 400; x += 20)
+      for (let y = -400; y <= 400; y += 20)
+        if (Math.hypot(x - 40, y - 40) < d - 1e-9) expect(clearBy(group, taken, { x, y }), `${x},${y}`).toBe(false);
+  });
+
+  it('keeps the wanted shift when nothing is in the way', () => {
+    expect(freeShift([gate(0, 0)], [gate(1000, 1000)], { x: 40, y: 40 })).toEqual({ x: 40, y: 40 });
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { USUAL_GATE } from './placement.ts';
 import { describe, expect, it } from 'vitest';
 import { annotate, compile, type Circuit } from '../engine/index.ts';
 import { parseCircuit, serializeCircuit } from '../format/index.ts';
@@ -185,7 +186,20 @@ describe('editor store', () => {
     expect(pastedEdges.every((e) => selectedNodes.has(e.source))).toBe(true);
     const copyOfA = pasted.find((n) => n.type === 'add')!;
     const axpby = circuit.nodes.find((n) => n.id === 'axpby')!.position!;
-    expect(copyOfA.position).toEqual({ x: axpby.x + 40, y: axpby.y + 40 });
+    // Shifted by the step nearest (40, 40) that leaves every copy clear of every gate: (40, 40) itself would put the
+    // copies on the originals.
+    const shift = { x: copyOfA.position!.x - axpby.x, y: copyOfA.position!.y - axpby.y };
+    const originals = circuit.nodes.filter((n) => !selectedNodes.has(n.id));
+    const clearBy = (d: { x: number; y: number }) =>
+      pasted.every((p) =>
+        originals.every((o) => {
+          const [px, py] = [p.position!.x - shift.x + d.x, p.position!.y - shift.y + d.y];
+          return px >= o.position!.x + USUAL_GATE.width || o.position!.x >= px + USUAL_GATE.width || py >= o.position!.y + USUAL_GATE.height || o.position!.y >= py + USUAL_GATE.height;
+        }),
+      );
+    expect(clearBy(shift)).toBe(true);
+    expect(clearBy({ x: 40, y: 40 })).toBe(false);
+    expect(Math.hypot(shift.x - 40, shift.y - 40)).toBeLessThan(400);
     // The copy of a·x has its value; the copied add gate misses its second input, so it has none.
     expect(store.getState().annotations?.nodes[copyOfA.id].value).toBeNull();
   });

@@ -16,6 +16,7 @@ import { Evaluation } from './evaluation.ts';
 import { History } from './history.ts';
 import { impactOf } from './impact.ts';
 import { layoutMissing } from './layout.ts';
+import { freeShift, USUAL_GATE } from './placement.ts';
 import { save, type KeyValueStore } from './storage.ts';
 
 enablePatches();
@@ -180,6 +181,13 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
 
     // Searched in the draft's base: reading every element of a draft array makes Immer create a draft for each.
     const indexOf = (draft: Draft<Circuit>, id: string) => original(draft)!.nodes.findIndex((n) => n.id === id);
+
+    /** The shift nearest `wanted` that puts a fragment's copy clear of every gate on the canvas. */
+    const clearShift = (fragment: Fragment, wanted: number): Position => {
+      const { circuit, measured } = get();
+      const box = (n: CircuitNode) => ({ ...(n.position ?? { x: 0, y: 0 }), ...(measured[n.id] ?? USUAL_GATE) });
+      return freeShift(fragment.nodes.map(box), circuit.nodes.map(box), { x: wanted, y: wanted });
+    };
 
     const actions: EditorActions = {
       edit,
@@ -355,9 +363,10 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
         if (!clipboard) return;
         const fragment = clipboard;
         pastes++;
+        const shift = clearShift(fragment, PASTE_OFFSET * pastes);
         let ids: string[] = [];
         edit((d) => {
-          ids = pasteFragment(d, fragment, { x: PASTE_OFFSET * pastes, y: PASTE_OFFSET * pastes });
+          ids = pasteFragment(d, fragment, shift);
         });
         actions.select(ids);
       },
@@ -366,9 +375,10 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
         const { circuit, selectedNodes } = get();
         if (selectedNodes.size === 0) return;
         const fragment = fragmentOf(circuit, selectedNodes);
+        const shift = clearShift(fragment, PASTE_OFFSET);
         let ids: string[] = [];
         edit((d) => {
-          ids = pasteFragment(d, fragment, { x: PASTE_OFFSET, y: PASTE_OFFSET });
+          ids = pasteFragment(d, fragment, shift);
         });
         actions.select(ids);
       },

@@ -6,12 +6,13 @@ import { getViewportForBounds, useReactFlow, type Viewport } from '@xyflow/react
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import type { CircuitNode } from '../../engine/index.ts';
 import { useEditorStore } from '../context.ts';
+import { USUAL_GATE } from '../placement.ts';
 
 export const FIT_PADDING = 0.15;
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
 /** Roughly half a gate, so that a gate added at a point is centred on it. */
-export const HALF_GATE = { x: 65, y: 35 };
+export const HALF_GATE = { x: USUAL_GATE.width / 2, y: USUAL_GATE.height / 2 };
 
 /** Where fitting the view would land, from the gates' positions and a gate's usual size, before any is measured. */
 function roughViewport(nodes: readonly CircuitNode[], width: number, height: number): Viewport | null {
