@@ -26,6 +26,15 @@ test('the gradient check passes on every input and wire of the neuron, with badg
   for (const edge of circuit.edges) await expect(page.getByTestId(`learn-check-row-wire-${edge.id}`)).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('check-badge-s')).toBeVisible();
   await expect(page.locator('[data-testid^="check-badge-wire-"]')).toHaveCount(circuit.edges.length);
+  // A wire is named by where it runs, and a click on its name selects it on the canvas.
+  const e9 = circuit.edges.find((e) => e.id === 'e9')!;
+  const name = page.getByTestId('learn-check-row-wire-e9').getByRole('button');
+  await expect(name).toHaveText(`${e9.source} → ${e9.target}.${e9.targetHandle}`);
+  await name.click();
+  await expect(page.locator('.react-flow__edge[data-id="e9"]')).toHaveClass(/selected/);
+  await page.getByTestId('learn-check-row-input-a').getByRole('button').click();
+  await expect(node(page, 'a')).toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__edge[data-id="e9"]')).not.toHaveClass(/selected/);
 
   // Without wires, only the inputs; Clear takes the badges off the canvas.
   await page.getByTestId('learn-check-wires').uncheck();

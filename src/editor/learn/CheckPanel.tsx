@@ -3,10 +3,18 @@
  * difference, their relative error and a verdict. The engine's `checkGradients` computes all of it, the same
  * function the CLI's `check` calls.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Circuit } from '../../engine/index.ts';
+import { useActions, useEditor } from '../context.ts';
 import { formatNumber } from '../numbers.ts';
 import { parseNumber } from '../numbers.ts';
+import { nodeName } from '../stepping/explain.ts';
 import { useLearn, useLearnActions } from './context.ts';
+
+/** What the table calls a wire: where it runs, as the canvas shows it ("b → by.a"), not its id. */
+function wireNames(circuit: Circuit): Map<string, string> {
+  return new Map(circuit.edges.map((e) => [e.id, `${nodeName(circuit, e.source)} → ${nodeName(circuit, e.target)}.${e.targetHandle}`]));
+}
 
 export function CheckPanel() {
   const actions = useLearnActions();
@@ -15,6 +23,9 @@ export function CheckPanel() {
   const settings = useLearn((s) => s.checkSettings);
   const [tolerance, setTolerance] = useState(String(settings.tolerance));
   const failed = report?.rows.filter((r) => !r.ok).length ?? 0;
+  const circuit = useEditor((s) => s.circuit);
+  const editor = useActions();
+  const wires = useMemo(() => wireNames(circuit), [circuit]);
 
   return (
     <section className="learn-section" aria-label="Gradient check">
@@ -59,7 +70,16 @@ export function CheckPanel() {
             <tbody>
               {report.rows.map((row) => (
                 <tr key={`${row.kind}:${row.id}`} data-testid={`learn-check-row-${row.kind}-${row.id}`} data-ok={row.ok} className={row.ok ? '' : 'learn-bad-row'}>
-                  <td>{row.kind === 'input' ? row.id : `wire ${row.id}`}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="learn-link"
+                      title="Select it on the canvas"
+                      onClick={() => (row.kind === 'input' ? editor.select([row.id]) : editor.select([], [row.id]))}
+                    >
+                      {row.kind === 'input' ? nodeName(circuit, row.id) : (wires.get(row.id) ?? `wire ${row.id}`)}
+                    </button>
+                  </td>
                   <td title={String(row.analytic)}>{formatNumber(row.analytic)}</td>
                   <td title={String(row.numerical)}>{formatNumber(row.numerical)}</td>
                   <td title={String(row.relError)}>{formatNumber(row.relError)}</td>
