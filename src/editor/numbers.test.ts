@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactNumber, formatNumber, parseNumber } from './numbers.ts';
+import { exactNumber, formatChange, formatNumber, parseNumber } from './numbers.ts';
 
 describe('numbers on screen', () => {
   it('rounds to four significant digits with a true minus sign', () => {
@@ -9,6 +9,15 @@ describe('numbers on screen', () => {
     expect(formatNumber(123456.7)).toBe('123500');
     expect(formatNumber(1.5e-7)).toBe('1.5e-7');
     expect(formatNumber(-2.25e9)).toBe('−2.25e+9');
+  });
+
+  it('shows a small change with as many more digits as it takes to see it', () => {
+    expect(formatChange(-12, -11.5924)).toEqual(['−12', '−11.59']);
+    expect(formatChange(0.99337, 0.99341)).toEqual(['0.99337', '0.99341']);
+    expect(formatChange(0.993371, 0.993374)).toEqual(['0.993371', '0.993374']);
+    expect(formatChange(2.5e-7, 2.5001e-7)).toEqual(['2.5e-7', '2.5001e-7']);
+    expect(formatChange(0.5, 0.5)).toEqual(['0.5', '0.5']);
+    expect(formatChange(1, 1 + 2 ** -52)).toEqual(['1', '1']);
   });
 
   it('shows what is not a number', () => {

@@ -5,15 +5,27 @@
 
 export const NO_VALUE = '—';
 
-export function formatNumber(v: number | null | undefined): string {
+export function formatNumber(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined) return NO_VALUE;
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '∞';
   if (v === -Infinity) return '−∞';
   if (v === 0) return '0';
   const abs = Math.abs(v);
-  const text = abs >= 1e-4 && abs < 1e6 ? String(Number(v.toPrecision(4))) : v.toExponential(3).replace(/\.?0+e/, 'e');
+  const text = abs >= 1e-4 && abs < 1e6 ? String(Number(v.toPrecision(digits))) : v.toExponential(digits - 1).replace(/\.?0+e/, 'e');
   return text.replace(/^-/, '−');
+}
+
+/**
+ * A before and an after, rounded alike but with as many more digits as it takes to tell them apart (up to 12): a
+ * step that moved 0.99337 to 0.99341 must not read "0.9934 → 0.9934".
+ */
+export function formatChange(before: number, after: number): [string, string] {
+  for (let digits = 4; digits < 12; digits++) {
+    const pair: [string, string] = [formatNumber(before, digits), formatNumber(after, digits)];
+    if (pair[0] !== pair[1] || before === after) return pair;
+  }
+  return [formatNumber(before, 12), formatNumber(after, 12)];
 }
 
 /** Full precision, as JavaScript round-trips it; also the form the `data-value`/`data-grad` hooks carry. */

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { updateCircuit } from '../../engine/index.ts';
 import { stepped } from '../components/NumberField.tsx';
 import { useActions, useEditor, useEditorStore } from '../context.ts';
-import { exactNumber, formatNumber, parseNumber } from '../numbers.ts';
+import { exactNumber, formatChange, formatNumber, parseNumber } from '../numbers.ts';
 import { useLearn, useLearnActions } from './context.ts';
 import { nudgeReading, type NudgeReading } from './nudge.ts';
 import { setInputValues } from './setup.ts';
@@ -132,6 +132,9 @@ function StepUpdate() {
     setLast({ before, after: outputValue() });
   };
 
+  const shown: [string, string] =
+    last && last.before !== null && last.after !== null ? formatChange(last.before, last.after) : [formatNumber(last?.before), formatNumber(last?.after)];
+
   return (
     <section className="learn-section" aria-label="Parameter update">
       <h3>Step along the gradient</h3>
@@ -151,8 +154,8 @@ function StepUpdate() {
       {error && <p className="learn-error">{error}</p>}
       {last && (
         <p className="learn-step-result">
-          output <output data-testid="learn-step-before" data-value={exactNumber(last.before)}>{formatNumber(last.before)}</output> →{' '}
-          <output data-testid="learn-step-after" data-value={exactNumber(last.after)}>{formatNumber(last.after)}</output>
+          output <output data-testid="learn-step-before" data-value={exactNumber(last.before)}>{shown[0]}</output> →{' '}
+          <output data-testid="learn-step-after" data-value={exactNumber(last.after)}>{shown[1]}</output>
         </p>
       )}
     </section>
