@@ -137,7 +137,7 @@ export function Toolbar({ onOpenFile, onFit, onHelp, fileInput }: Props) {
       </div>
       <div className="toolbar__legend" aria-label="Legend">
         <span className="legend legend--value" title="Above each wire: the value flowing forward">value</span>
-        <span className="legend legend--grad" title="Below each wire: the gradient flowing back">gradient</span>
+        <span className="legend legend--grad" title="Below each wire: the gradient flowing back. A wire's colour is its gradient's sign (blue positive, red negative, grey zero, dashed none) and its width the gradient's size">gradient</span>
       </div>
       <div className="toolbar__group toolbar__end">
         <label className="toolbar__check" title="Snap gates to a 10-pixel grid">
