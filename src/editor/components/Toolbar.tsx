@@ -23,10 +23,17 @@ function OutputPicker() {
   const idList = ids === '' ? [] : ids.split(NODE_SEPARATOR);
   const nameList = names === '' ? [] : names.split(NODE_SEPARATOR);
   return (
-    <label className="toolbar__field" title="Where the backward pass starts">
+    <label
+      className="toolbar__field"
+      title={
+        !chosen && !resolved
+          ? 'Where the backward pass starts. “auto” takes the one gate no wire leaves; this circuit has several such gates (or none), so choose one here — until then there is no backward pass and every gradient shows “—”'
+          : 'Where the backward pass starts (“auto”: the one gate no wire leaves)'
+      }
+    >
       <span>Output</span>
       <select data-testid="output-select" value={chosen} onChange={(event) => actions.setOutput(event.target.value || null)}>
-        <option value="">auto{!chosen && resolved ? ` (${resolved})` : !chosen ? ' (none)' : ''}</option>
+        <option value="">auto{!chosen && resolved ? ` (${resolved})` : !chosen ? ' (none: choose one)' : ''}</option>
         {idList.map((id, k) => (
           <option key={id} value={id}>{nameList[k]}</option>
         ))}
