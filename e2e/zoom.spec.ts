@@ -89,3 +89,18 @@ test('the minimap shows every gate as soon as a circuit opens, and follows a gat
   expect(moved).toBeGreaterThan(circuit.nodes.find((n) => n.id === 's')!.position!.x + 50);
   await expect.poll(rightmost).toBeGreaterThan(before);
 });
+
+test('a fitted circuit keeps its gates clear of the stepper bar floating over the top of the canvas', async ({ page }) => {
+  await openEditor(page);
+  for (const example of ['two-layer-net.circuit.json', 'net-training.circuit.json', 'neuron.circuit.json']) {
+    await page.getByTestId('examples').selectOption(example);
+    await page.locator('.react-flow__controls-fitview').click();
+    const bar = (await page.locator('.stepper__bar').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const tops = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().top));
+        return Math.min(...tops);
+      }, { message: example })
+      .toBeGreaterThanOrEqual(bar.y + bar.height);
+  }
+});

@@ -332,7 +332,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         <LabelScale target={wrapper} detail={detail} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable ariaLabel="Minimap of the circuit" nodeStrokeWidth={2} />
-        <Controls aria-label="Zoom and fit controls" />
+        <Controls aria-label="Zoom and fit controls" fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
       </LabelLayerContext.Provider>
       </DetailContext.Provider>

@@ -2,13 +2,14 @@
  * How the view follows the circuit: an opened circuit is fitted into view, and when the canvas changes size a
  * circuit that was all in view stays so.
  */
-import { getViewportForBounds, useReactFlow, type Viewport } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, type FitViewOptions, type Viewport } from '@xyflow/react';
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import type { CircuitNode } from '../../engine/index.ts';
 import { useEditorStore } from '../context.ts';
 import { USUAL_GATE } from '../placement.ts';
 
-export const FIT_PADDING = 0.15;
+/** Room around a fitted circuit; more at the top, where the stepper's bar floats over the canvas. */
+export const FIT_PADDING: NonNullable<FitViewOptions['padding']> = { x: 0.15, bottom: 0.15, top: '84px' };
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
 /** Roughly half a gate, so that a gate added at a point is centred on it. */
