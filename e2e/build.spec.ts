@@ -53,6 +53,14 @@ test('the search box adds the gate typed', async ({ page }) => {
   await page.getByTestId('gate-search').fill('sub');
   await page.keyboard.press('Enter');
   await expect(node(page, 'sub1')).toBeVisible();
+
+  // sub1 sits left of c: a wire from c back into it goes around in right angles; a wire forward stays a curve.
+  await drag(page, handle(page, 'c', 'out'), handle(page, 'sub1', 'a'));
+  const wire = (await editorCircuit(page)).edges.find((e) => e.source === 'c' && e.target === 'sub1')!;
+  const d = (id: string) => page.locator(`.react-flow__edge[data-id="${id}"] path.wire`).getAttribute('d');
+  expect(await d(wire.id)).not.toMatch(/C/);
+  expect(await d(wire.id)).toMatch(/L/);
+  expect(await d('e9')).toMatch(/C/);
 });
 
 test('wiring an output to an input port re-evaluates, and dropping on a wired port replaces its wire', async ({ page }) => {

@@ -3,7 +3,7 @@
  * gradient's sign and its width the gradient's size, so the backward pass can be read at a glance. React
  * renders it when its geometry changes; its numbers are written in place when they change (useAnnotation).
  */
-import { getBezierPath, type EdgeProps } from '@xyflow/react';
+import { getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useContext, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { exactNumber, formatNumber, hookNumber } from '../numbers.ts';
@@ -19,6 +19,9 @@ function titleOf(numbers: Annotation | undefined): string {
   return `value ${exactNumber(numbers?.value ?? null)}, gradient ${exactNumber(numbers?.grad ?? null)}`;
 }
 
+/** How far right of its source a wire's end must be for the usual curve. */
+const BACKWARD_MARGIN = 40;
+
 export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
   const layer = useContext(LabelLayerContext);
@@ -27,7 +30,12 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<WireFlowEdge>) {
   const valueRef = useRef<HTMLSpanElement>(null);
   const gradRef = useRef<HTMLSpanElement>(null);
   const product = useWireProduct(id);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // A wire running back to the left would loop through the gates at both ends as a curve: it goes around them in
+  // right angles instead, so that it cannot be mistaken for a wire into the gate it crosses.
+  const backward = targetX < sourceX + BACKWARD_MARGIN;
+  const [path, labelX, labelY] = backward
+    ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 })
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
 
   // What was last written, so that an edit touches only the attributes whose text changes.
   const written = useRef({
