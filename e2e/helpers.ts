@@ -13,6 +13,22 @@ export const edgeLabel = (page: Page, id: string) => page.getByTestId(`edge-labe
 export async function openEditor(page: Page): Promise<void> {
   await page.goto('/');
   await expect(node(page, 's')).toBeVisible();
+  await viewSettled(page);
+}
+
+/**
+ * Waits until the view stays put over two frames: a circuit just opened is first shown where a guess from its
+ * positions puts it, then fitted to the measured gates, and a pointer aimed between the two lands elsewhere.
+ */
+export async function viewSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const transform = () => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform;
+        const before = transform();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(transform() === before)));
+      }),
+  );
 }
 
 /**
