@@ -15,6 +15,11 @@ export interface Box {
 /** A gate's size before React Flow has measured it. */
 export const USUAL_GATE = { width: 130, height: 70 };
 
+/** The box a gate takes on the canvas: where it is, at the size React Flow measured, else the usual size. */
+export function gateBox(node: { id: string; position?: Position }, measured: Readonly<Record<string, { width: number; height: number }>>): Box {
+  return { ...(node.position ?? { x: 0, y: 0 }), ...(measured[node.id] ?? USUAL_GATE) };
+}
+
 /** Space kept between the new gate and its neighbours. */
 const GAP = 12;
 

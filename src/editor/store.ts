@@ -16,7 +16,7 @@ import { Evaluation } from './evaluation.ts';
 import { History } from './history.ts';
 import { impactOf } from './impact.ts';
 import { layoutMissing } from './layout.ts';
-import { freeShift, USUAL_GATE } from './placement.ts';
+import { freeShift, gateBox } from './placement.ts';
 import { save, type KeyValueStore } from './storage.ts';
 
 enablePatches();
@@ -185,7 +185,7 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
     /** The shift nearest `wanted` that puts a fragment's copy clear of every gate on the canvas. */
     const clearShift = (fragment: Fragment, wanted: number): Position => {
       const { circuit, measured } = get();
-      const box = (n: CircuitNode) => ({ ...(n.position ?? { x: 0, y: 0 }), ...(measured[n.id] ?? USUAL_GATE) });
+      const box = (n: CircuitNode) => gateBox(n, measured);
       return freeShift(fragment.nodes.map(box), circuit.nodes.map(box), { x: wanted, y: wanted });
     };
 

@@ -6,7 +6,7 @@ import { SteppingContext } from '../stepping/context.ts';
 import { createSteppingStore } from '../stepping/store.ts';
 import { EditorContext, useActions, useEditor, useEditorStore } from '../context.ts';
 import { download } from '../files.ts';
-import { freeSpot } from '../placement.ts';
+import { freeSpot, gateBox, USUAL_GATE } from '../placement.ts';
 import type { EditorStore } from '../store.ts';
 import { Canvas, HALF_GATE } from './Canvas.tsx';
 import { GateSearch } from './GateSearch.tsx';
@@ -73,9 +73,8 @@ function Editor() {
     (type: string) => {
       const at = rf.screenToFlowPosition(centre());
       const { circuit, measured } = store.getState();
-      const gateSize = { width: 2 * HALF_GATE.x, height: 2 * HALF_GATE.y };
-      const taken = circuit.nodes.map((n) => ({ ...(n.position ?? { x: 0, y: 0 }), ...(measured[n.id] ?? gateSize) }));
-      actions.addGate(type, freeSpot({ x: at.x - HALF_GATE.x, y: at.y - HALF_GATE.y }, gateSize, taken));
+      const taken = circuit.nodes.map((n) => gateBox(n, measured));
+      actions.addGate(type, freeSpot({ x: at.x - HALF_GATE.x, y: at.y - HALF_GATE.y }, USUAL_GATE, taken));
     },
     [actions, rf, store, centre],
   );

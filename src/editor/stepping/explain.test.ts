@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, stepState, type Circuit } from '../../engine/index.ts';
-import { fanOut as fanOutCircuit } from '../../engine/testing/build.ts';
+import { fanOut as fanOutCircuit, gate, input, wire } from '../../engine/testing/build.ts';
 import { explain, guessIsRight, progressText, wireProduct } from './explain.ts';
 
 function stepper(circuit: Circuit) {
@@ -51,11 +51,8 @@ describe('explaining a step', () => {
   it('names the nodes wired to a gate, never its ports, even where a node is called like a port', () => {
     // The guide's neuron: the gate by multiplies b (on its port a) by y (on its port b).
     const neuron: Circuit = {
-      nodes: [{ id: 'b', type: 'input', value: 2 }, { id: 'y', type: 'input', value: 3 }, { id: 'by', type: 'mul' }],
-      edges: [
-        { id: 'e1', source: 'b', target: 'by', targetHandle: 'a' },
-        { id: 'e2', source: 'y', target: 'by', targetHandle: 'b' },
-      ],
+      nodes: [input('b', 2), input('y', 3), gate('by', 'mul')],
+      edges: [wire('b', 'by', 'a'), wire('y', 'by', 'b')],
     };
     expect(texts(neuron, 3)).toEqual(['by = b × y with b = 2, y = 3', 'by = 6']);
     expect(texts(neuron, 4).slice(1)).toEqual(['∂by/∂b = y · ∂by/∂by = 3 × 1 = 3', '∂by/∂y = b · ∂by/∂by = 2 × 1 = 2']);
@@ -70,24 +67,12 @@ describe('explaining a step', () => {
     // q = num ÷ (my den); s = σ(q); a node used on both ports of a gate is given once.
     const circuit: Circuit = {
       nodes: [
-        { id: 'num', type: 'input', value: 3 },
-        { id: 'den', label: 'my den', type: 'input', value: 2 },
-        { id: 'q', type: 'div' },
-        { id: 's', type: 'sigmoid' },
-        { id: 'm', type: 'max' },
-        { id: 'sq', type: 'mul' },
-        { id: 'f', type: 'add' },
+        input('num', 3), { ...input('den', 2), label: 'my den' }, gate('q', 'div'), gate('s', 'sigmoid'),
+        gate('m', 'max'), gate('sq', 'mul'), gate('f', 'add'),
       ],
       edges: [
-        { id: 'e1', source: 'num', target: 'q', targetHandle: 'a' },
-        { id: 'e2', source: 'den', target: 'q', targetHandle: 'b' },
-        { id: 'e3', source: 'q', target: 's', targetHandle: 'x' },
-        { id: 'e4', source: 's', target: 'm', targetHandle: 'a' },
-        { id: 'e5', source: 'q', target: 'm', targetHandle: 'b' },
-        { id: 'e6', source: 'm', target: 'sq', targetHandle: 'a' },
-        { id: 'e7', source: 'm', target: 'sq', targetHandle: 'b' },
-        { id: 'e8', source: 'sq', target: 'f', targetHandle: 'a' },
-        { id: 'e9', source: 'num', target: 'f', targetHandle: 'b' },
+        wire('num', 'q', 'a'), wire('den', 'q', 'b'), wire('q', 's', 'x'), wire('s', 'm', 'a'), wire('q', 'm', 'b'),
+        wire('m', 'sq', 'a'), wire('m', 'sq', 'b'), wire('sq', 'f', 'a'), wire('num', 'f', 'b'),
       ],
     };
     const at = stepper(circuit);
