@@ -13,7 +13,7 @@ import { GateSearch } from './GateSearch.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { Palette } from './Palette.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
-import { FIT_PADDING } from './useViewFollowsCircuit.ts';
+import { FIT_OPTIONS } from './useViewFollowsCircuit.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { WireDialog } from './WireDialog.tsx';
 import { LearnPanel } from '../learn/LearnPanel.tsx';
@@ -89,7 +89,7 @@ function Editor() {
     [actions],
   );
 
-  const fit = useCallback(() => void rf.fitView({ padding: FIT_PADDING }), [rf]);
+  const fit = useCallback(() => void rf.fitView(FIT_OPTIONS), [rf]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

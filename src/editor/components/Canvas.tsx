@@ -17,8 +17,11 @@ import { InputNode } from './InputNode.tsx';
 import { Detail, DetailContext } from './detail.ts';
 import { FrameMoves, type Move } from './frameMoves.ts';
 import { LabelLayerContext } from './labelLayer.ts';
-import { FIT_PADDING, HALF_GATE, MAX_ZOOM, MIN_ZOOM, useViewFollowsCircuit } from './useViewFollowsCircuit.ts';
+import { FIT_OPTIONS, HALF_GATE, MAX_ZOOM, MIN_ZOOM, useViewFollowsCircuit } from './useViewFollowsCircuit.ts';
 import { WireEdge } from './WireEdge.tsx';
+import { WireHooks } from './WireHooks.tsx';
+import { Overview } from './Overview.tsx';
+import { drawnInOverview, FAR_ZOOM, OVERVIEW_GATES } from './overview.ts';
 
 const nodeTypes = { gate: GateNode, inputGate: InputNode };
 const edgeTypes = { wire: WireEdge };
@@ -29,6 +32,7 @@ export { HALF_GATE };
 interface CachedNode {
   position: CircuitNode['position'];
   selected: boolean;
+  hidden: boolean;
   flow: FlowNode;
 }
 
@@ -43,33 +47,39 @@ function sameOrNew<T>(previous: T[], next: T[]): T[] {
  * measured makes no new object either: React Flow holds that size already, and handing it a thousand new nodes
  * when a circuit opens and its gates are measured cost a full second pass; a node made anew for another reason
  * carries its latest size, so that React Flow need not hide and measure it again.
+ *
+ * In the overview (see overview.ts) every gate but the inputs is hidden from React Flow, which then neither mounts
+ * nor measures it; React Flow still holds it, for fitting the view and deleting the selection.
  */
 function flowNodesSelector() {
   let byId = new Map<string, CachedNode>();
   let list: FlowNode[] = [];
-  let inputs: [EditorState['circuit']['nodes'], EditorState['selectedNodes']] | null = null;
-  return (state: EditorState): FlowNode[] => {
+  let inputs: [EditorState['circuit']['nodes'], EditorState['selectedNodes'], boolean] | null = null;
+  return (state: EditorState, overview: boolean): FlowNode[] => {
     const { nodes } = state.circuit;
     const { selectedNodes: selected, measured } = state;
-    if (inputs && inputs[0] === nodes && inputs[1] === selected) return list;
-    inputs = [nodes, selected];
+    if (inputs && inputs[0] === nodes && inputs[1] === selected && inputs[2] === overview) return list;
+    inputs = [nodes, selected, overview];
     const next = new Map<string, CachedNode>();
     const flow = nodes.map((node) => {
       const isSelected = selected.has(node.id);
+      const hidden = overview && drawnInOverview(node);
       const size = measured[node.id];
       const hit = byId.get(node.id);
       const entry =
-        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected
+        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected && hit.hidden === hidden
           ? hit
           : {
               position: node.position,
               selected: isSelected,
+              hidden,
               flow: {
                 id: node.id,
                 type: node.type === 'input' ? 'inputGate' : 'gate',
                 position: node.position ?? { x: 0, y: 0 },
                 data: { type: node.type },
                 selected: isSelected,
+                hidden,
                 // Until measured, a gate's usual size: the minimap draws a node only when its flow node has one.
                 ...(size ? { measured: size } : { initialWidth: 2 * HALF_GATE.x, initialHeight: 2 * HALF_GATE.y }),
               } as FlowNode,
@@ -83,29 +93,31 @@ function flowNodesSelector() {
   };
 }
 
+/** The flow edges, cached per wire as the nodes are; in the overview every wire is hidden (the overview draws it). */
 function flowEdgesSelector() {
-  type Cached = { source: CircuitEdge; selected: boolean; flow: WireFlowEdge };
+  type Cached = { source: CircuitEdge; selected: boolean; hidden: boolean; flow: WireFlowEdge };
   let byId = new Map<string, Cached>();
   let list: WireFlowEdge[] = [];
-  let inputs: [EditorState['circuit']['edges'], EditorState['selectedEdges']] | null = null;
-  return (state: EditorState): WireFlowEdge[] => {
+  let inputs: [EditorState['circuit']['edges'], EditorState['selectedEdges'], boolean] | null = null;
+  return (state: EditorState, overview: boolean): WireFlowEdge[] => {
     const { edges } = state.circuit;
     const selected = state.selectedEdges;
-    if (inputs && inputs[0] === edges && inputs[1] === selected) return list;
-    inputs = [edges, selected];
+    if (inputs && inputs[0] === edges && inputs[1] === selected && inputs[2] === overview) return list;
+    inputs = [edges, selected, overview];
     const next = new Map<string, Cached>();
     const flow = edges.map((edge) => {
       const isSelected = selected.has(edge.id);
       const hit = byId.get(edge.id);
       const entry =
-        hit && hit.source === edge && hit.selected === isSelected
+        hit && hit.source === edge && hit.selected === isSelected && hit.hidden === overview
           ? hit
           : {
               source: edge,
               selected: isSelected,
+              hidden: overview,
               flow: {
                 id: edge.id, type: 'wire' as const, source: edge.source, sourceHandle: 'out',
-                target: edge.target, targetHandle: edge.targetHandle, selected: isSelected,
+                target: edge.target, targetHandle: edge.targetHandle, selected: isSelected, hidden: overview,
               },
             };
       next.set(edge.id, entry);
@@ -117,13 +129,10 @@ function flowEdgesSelector() {
   };
 }
 
-const FIT_VIEW_OPTIONS = { padding: FIT_PADDING };
+const FIT_VIEW_OPTIONS = FIT_OPTIONS;
 const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-
-/** Below this zoom, text would be a few pixels tall: labels are hidden and gates show only their symbol. */
-const FAR_ZOOM = 0.35;
 
 /** Labels grow back as the view zooms out, so that they stay readable; one CSS variable, no re-render per wire. */
 function LabelScale({ target, detail }: { target: React.RefObject<HTMLDivElement | null>; detail: Detail }) {
@@ -147,12 +156,18 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const actions = useActions();
   const [selectNodes] = useState(flowNodesSelector);
   const [selectEdges] = useState(flowEdgesSelector);
-  const nodes = useEditor(selectNodes);
-  const edges = useEditor(selectEdges);
-  const snapToGrid = useEditor((s) => s.snapToGrid);
   const opened = useEditor((s) => s.opened);
-  const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  // Below FAR_ZOOM text would be a few pixels tall: labels are hidden and gates show only their symbol; a large circuit is drawn as an overview.
+  const zoomToCome = useViewFollowsCircuit(wrapper, opened);
+  const farNow = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const far = zoomToCome === null ? farNow : zoomToCome < FAR_ZOOM;
+  const large = useEditor((s) => s.circuit.nodes.length >= OVERVIEW_GATES);
+  const overview = far && large;
+  const nodes = useEditor(useCallback((s: EditorState) => selectNodes(s, overview), [selectNodes, overview]));
+  const edges = useEditor(useCallback((s: EditorState) => selectEdges(s, overview), [selectEdges, overview]));
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const rf = useReactFlow();
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   const [detail] = useState(() => new Detail());
   const [frameMoves] = useState(() => new FrameMoves((moves) => actions.moveLive(moves)));
@@ -160,8 +175,6 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   useEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
-
-  useViewFollowsCircuit(wrapper, opened);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -295,7 +308,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   }, [actions, frameMoves]);
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
+    <div className={`canvas${overview ? ' canvas--overview' : ''}`} ref={wrapper} data-testid="canvas">
       <DetailContext.Provider value={detail}>
       <LabelLayerContext.Provider value={labelLayer}>
       <ReactFlow<FlowNode, WireFlowEdge>
@@ -330,10 +343,13 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
         aria-label="Circuit canvas"
       >
         <LabelScale target={wrapper} detail={detail} />
+        {overview && <Overview wrapper={wrapper} frameMoves={frameMoves} snapToGrid={snapToGrid} />}
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the circuit" nodeStrokeWidth={2} />
+        {/* The overview is a map itself, and the minimap would show only the inputs React Flow still holds visible. */}
+        {!overview && <MiniMap pannable zoomable ariaLabel="Minimap of the circuit" nodeStrokeWidth={2} />}
         <Controls aria-label="Zoom and fit controls" fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
+      {overview && <WireHooks />}
       </LabelLayerContext.Provider>
       </DetailContext.Provider>
     </div>

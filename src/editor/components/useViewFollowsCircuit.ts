@@ -3,13 +3,15 @@
  * circuit that was all in view stays so.
  */
 import { getViewportForBounds, useReactFlow, type FitViewOptions, type Viewport } from '@xyflow/react';
-import { useEffect, useLayoutEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { CircuitNode } from '../../engine/index.ts';
 import { useEditorStore } from '../context.ts';
 import { USUAL_GATE } from '../placement.ts';
 
 /** Room around a fitted circuit; more at the top, where the stepper's bar floats over the canvas. */
 export const FIT_PADDING: NonNullable<FitViewOptions['padding']> = { x: 0.15, bottom: 0.15, top: '84px' };
+/** How every fit fits: with that padding, and counting the gates the overview draws, which React Flow holds hidden. */
+export const FIT_OPTIONS = { padding: FIT_PADDING, includeHiddenNodes: true } as const;
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
 /** Roughly half a gate, so that a gate added at a point is centred on it. */
@@ -28,21 +30,33 @@ function roughViewport(nodes: readonly CircuitNode[], width: number, height: num
   return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING);
 }
 
-export function useViewFollowsCircuit(wrapper: RefObject<HTMLDivElement | null>, opened: number): void {
+/**
+ * Returns, while a circuit just opened is not yet shown where it will be, the zoom it will be shown at: the canvas
+ * renders the new circuit for that zoom from its first render (a large one as the overview, with no gate mounted
+ * in between), and null once React Flow's view has it.
+ */
+export function useViewFollowsCircuit(wrapper: RefObject<HTMLDivElement | null>, opened: number): number | null {
   const store = useEditorStore();
   const rf = useReactFlow();
 
   // A circuit just opened is shown first where its gates will be, guessed from their positions and a gate's usual
   // size, so that a large circuit mounts already zoomed out (far, without its text); the fit below then uses the
-  // sizes React Flow measured.
+  // sizes React Flow measured. The guess is made while rendering, as the canvas needs its zoom before React Flow has it.
+  const guess = useRef<{ opened: number; view: Viewport | null; shown: boolean }>({ opened: 0, view: null, shown: true });
+  if (opened > 0 && guess.current.opened !== opened) {
+    const element = wrapper.current;
+    const view = element ? roughViewport(store.getState().circuit.nodes, element.clientWidth, element.clientHeight) : null;
+    guess.current = { opened, view, shown: false };
+  }
   useLayoutEffect(() => {
-    if (opened === 0 || !wrapper.current) return;
-    const guess = roughViewport(store.getState().circuit.nodes, wrapper.current.clientWidth, wrapper.current.clientHeight);
-    if (guess) void rf.setViewport(guess);
-  }, [opened, rf, store]);
+    const { view } = guess.current;
+    if (opened === 0 || guess.current.opened !== opened) return;
+    if (view) void rf.setViewport(view);
+    guess.current.shown = true;
+  }, [opened, rf]);
 
   useEffect(() => {
-    if (opened > 0) void rf.fitView({ padding: FIT_PADDING, duration: 0 });
+    if (opened > 0) void rf.fitView({ ...FIT_OPTIONS, duration: 0 });
   }, [opened, rf]);
 
   // When the canvas changes size (the Learn panel opens or closes, the window is resized): a circuit that was all
@@ -64,10 +78,12 @@ export function useViewFollowsCircuit(wrapper: RefObject<HTMLDivElement | null>,
         bounds.y * zoom + y >= -1 &&
         (bounds.x + bounds.width) * zoom + x <= before.width + 1 &&
         (bounds.y + bounds.height) * zoom + y <= before.height + 1;
-      if (allInView) void rf.fitView({ padding: FIT_PADDING, duration: 0, maxZoom: zoom });
+      if (allInView) void rf.fitView({ ...FIT_OPTIONS, duration: 0, maxZoom: zoom });
       else void rf.setViewport({ x: x + (last.width - before.width) / 2, y: y + (last.height - before.height) / 2, zoom });
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, [rf]);
+
+  return guess.current.shown ? null : (guess.current.view?.zoom ?? null);
 }
