@@ -93,31 +93,34 @@ function flowNodesSelector() {
   };
 }
 
-/** The flow edges, cached per wire as the nodes are; in the overview every wire is hidden (the overview draws it). */
+/**
+ * The flow edges, cached per wire as the nodes are. In the overview React Flow gets none: the overview draws them,
+ * and a hidden edge would still cost React Flow a component and a position to work out on every pan.
+ */
 function flowEdgesSelector() {
-  type Cached = { source: CircuitEdge; selected: boolean; hidden: boolean; flow: WireFlowEdge };
+  type Cached = { source: CircuitEdge; selected: boolean; flow: WireFlowEdge };
   let byId = new Map<string, Cached>();
   let list: WireFlowEdge[] = [];
-  let inputs: [EditorState['circuit']['edges'], EditorState['selectedEdges'], boolean] | null = null;
+  let inputs: [EditorState['circuit']['edges'], EditorState['selectedEdges']] | null = null;
   return (state: EditorState, overview: boolean): WireFlowEdge[] => {
+    if (overview) return NO_EDGES;
     const { edges } = state.circuit;
     const selected = state.selectedEdges;
-    if (inputs && inputs[0] === edges && inputs[1] === selected && inputs[2] === overview) return list;
-    inputs = [edges, selected, overview];
+    if (inputs && inputs[0] === edges && inputs[1] === selected) return list;
+    inputs = [edges, selected];
     const next = new Map<string, Cached>();
     const flow = edges.map((edge) => {
       const isSelected = selected.has(edge.id);
       const hit = byId.get(edge.id);
       const entry =
-        hit && hit.source === edge && hit.selected === isSelected && hit.hidden === overview
+        hit && hit.source === edge && hit.selected === isSelected
           ? hit
           : {
               source: edge,
               selected: isSelected,
-              hidden: overview,
               flow: {
                 id: edge.id, type: 'wire' as const, source: edge.source, sourceHandle: 'out',
-                target: edge.target, targetHandle: edge.targetHandle, selected: isSelected, hidden: overview,
+                target: edge.target, targetHandle: edge.targetHandle, selected: isSelected,
               },
             };
       next.set(edge.id, entry);
@@ -130,6 +133,7 @@ function flowEdgesSelector() {
 }
 
 const FIT_VIEW_OPTIONS = FIT_OPTIONS;
+const NO_EDGES: WireFlowEdge[] = [];
 const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
