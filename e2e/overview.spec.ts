@@ -81,6 +81,12 @@ test('a large circuit far out is drawn as an overview: inputs stay gates, every 
   // Undo, as a user far out would: every hook is back.
   await page.keyboard.press(`${modifier}+z`);
   await expect.poll(() => hooks(page)).toEqual(expected(circuit));
+
+  // A reload reopens the autosaved circuit, fitted far out: the overview again, with every hook.
+  await page.reload();
+  await expect(overview(page)).toHaveAttribute('data-gates', String(circuit.nodes.length - inputs.length));
+  await expect(page.locator('.react-flow__node')).toHaveCount(inputs.length);
+  await expect.poll(() => hooks(page)).toEqual(expected(circuit));
 });
 
 test('in the overview a gate is selected by a click, dragged, deleted and restored, and a double-click zooms in on it', async ({ page }) => {
