@@ -38,6 +38,10 @@ async function expectShown(page: Page, circuit: Circuit, annotations: Annotation
 
 const explanation = (page: Page) => page.getByTestId('step-explanation-line');
 
+/** The status without a session, and its tooltip. */
+const IDLE = 'all passes shown — Next steps gate by gate';
+const IDLE_WHY = /^The canvas shows the complete forward and backward pass.*one gate at a time/;
+
 test.beforeEach(async ({ page }) => {
   await openEditor(page);
 });
@@ -87,7 +91,8 @@ test('the neuron steps in the engine order, and the keyboard steps too', async (
   await page.keyboard.press(',');
   await expect(page.getByTestId('step-progress')).toHaveText('backward 4/5');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('step-progress')).toHaveText('full evaluation');
+  await expect(page.getByTestId('step-progress')).toHaveText(IDLE);
+  await expect(page.getByTestId('step-progress')).toHaveAttribute('title', IDLE_WHY);
 });
 
 test('a value used twice shows each arriving share and their sum', async ({ page }) => {
@@ -142,9 +147,44 @@ test('editing while stepping ends the stepping and shows the full evaluation aga
   await page.getByTestId('step-reset').click();
   await expect(edgeLabel(page, 'e1')).toHaveAttribute('data-value', '');
   await page.getByTestId('input-value-a').fill('2');
-  await expect(page.getByTestId('step-progress')).toHaveText('full evaluation');
+  await expect(page.getByTestId('step-progress')).toHaveText(IDLE);
   await expect(page.getByTestId('node-value-a')).toHaveAttribute('data-value', '2');
   await expect(page.getByTestId('node-value-s')).not.toHaveAttribute('data-value', '');
+});
+
+test('with nothing to step the buttons and keys are off and the bar says why; an input gives one step', async ({ page }) => {
+  const progress = page.getByTestId('step-progress');
+  const buttons = ['step-reset', 'step-prev', 'step-next', 'step-run', 'step-play'].map((id) => page.getByTestId(id));
+  await expect(progress).toHaveText(IDLE);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(node(page, 's')).toHaveCount(0);
+  await expect(progress).toHaveText('nothing to step: add gates and wire an output');
+  await expect(progress).toHaveAttribute('title', /^The circuit is empty\./);
+  for (const button of buttons) await expect(button).toBeDisabled();
+  // The keys start no session either: no progress, no ✕ Done, no notice.
+  for (const key of ['.', ',', 'Shift+R', 'Shift+E', 'k']) await page.keyboard.press(key);
+  await expect(progress).toHaveText('nothing to step: add gates and wire an output');
+  await expect(page.getByTestId('step-stop')).toHaveCount(0);
+  await expect(page.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+
+  // A gate with its ports unwired has no value: still nothing to step.
+  await page.getByTestId('palette-add').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await expect(progress).toHaveText('nothing to step: wire inputs into the gates');
+  for (const button of buttons) await expect(button).toBeDisabled();
+
+  // An input has a value: one forward step, and the buttons come on.
+  await page.getByTestId('palette-input').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(progress).toHaveText(IDLE);
+  for (const button of buttons) await expect(button).toBeEnabled();
+  await page.keyboard.press('.');
+  await expect(progress).toHaveText('forward 1/1');
+  await expect(page.getByTestId('step-next')).toBeDisabled();
+  await expect(page.getByTestId('step-run')).toBeDisabled();
+  await expect(page.getByTestId('step-prev')).toBeEnabled();
+  await expect(page.getByTestId('step-stop')).toBeVisible();
 });
 
 test('screenshot of a backward step', async ({ page }) => {

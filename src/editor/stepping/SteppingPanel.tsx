@@ -27,18 +27,28 @@ export const SteppingPanel = memo(function SteppingPanel() {
   );
 });
 
+/** The status without a session: the canvas shows the whole evaluation, and Next starts stepping through it. */
+const IDLE_STATUS = 'all passes shown — Next steps gate by gate';
+const IDLE_WHY =
+  'The canvas shows the complete forward and backward pass: every value and every gradient at once. ' +
+  'Next (.) steps through them one gate at a time, forward first, then backward.';
+
 const StepperBar = memo(function StepperBar() {
   const actions = useStepping((s) => s.actions);
   const active = useStepping((s) => s.session !== null);
   const index = useStepping((s) => s.session?.state.index ?? null);
   const total = useStepping((s) => s.session?.state.total ?? 0);
-  const progress = useStepping((s) => (s.session ? progressText(s.session.state) : 'full evaluation'));
+  const progress = useStepping((s) => (s.session ? progressText(s.session.state) : null));
+  // Only without a session: a session cannot be on a circuit with nothing to step.
+  const blocked = useStepping((s) => (s.session ? null : s.blocked));
   const playing = useStepping((s) => s.playing);
   const speed = useStepping((s) => s.speed);
   const predict = useStepping((s) => s.predict);
   const score = useStepping((s) => s.session?.score ?? null);
-  const atStart = index === 0;
-  const atEnd = index !== null && index >= total;
+  const atStart = blocked !== null || index === 0;
+  const atEnd = blocked !== null || (index !== null && index >= total);
+  const status = progress ?? blocked?.status ?? IDLE_STATUS;
+  const statusWhy = progress === null ? (blocked?.why ?? IDLE_WHY) : undefined;
 
   return (
     <div className="stepper__bar" role="toolbar" aria-label="Step through the forward and backward passes">
@@ -58,6 +68,7 @@ const StepperBar = memo(function StepperBar() {
         type="button"
         data-testid="step-play"
         onClick={actions.togglePlay}
+        disabled={blocked !== null}
         aria-pressed={playing}
         title="Play the steps one after another (K)"
       >
@@ -78,8 +89,13 @@ const StepperBar = memo(function StepperBar() {
           ))}
         </select>
       </label>
-      <output className="stepper__progress" data-testid="step-progress" aria-live="polite">
-        {progress}
+      <output
+        className={`stepper__progress${progress === null ? ' stepper__progress--idle' : ''}`}
+        data-testid="step-progress"
+        aria-live="polite"
+        title={statusWhy}
+      >
+        {status}
       </output>
       <label className="stepper__predict" title="Before each backward step, guess the gradient each wire will receive">
         <input type="checkbox" data-testid="step-predict" checked={predict} onChange={(e) => actions.setPredict(e.target.checked)} />
