@@ -106,6 +106,8 @@ describe('explaining a step', () => {
     expect(progressText(at(4))).toBe('backward 1/1');
     const fan = stepper(fanOut);
     expect(progressText(fan(6))).toBe('backward 2/2');
+    // A lone input, with no output to pull on, is one forward step.
+    expect(progressText(stepper({ nodes: [{ id: 'x', type: 'input', value: 1 }], edges: [] })(0))).toBe('reset · 1 step');
   });
 
   it('writes a wire’s product as upstream × local = gradient', () => {

@@ -145,7 +145,7 @@ export function wireProduct(upstream: number, local: number, grad: number): stri
 
 /** The progress a stepper shows: "forward 3/7", "backward 2/7", or "reset". */
 export function progressText(state: StepState): string {
-  if (state.phase === 'reset') return `reset · ${state.total} steps`;
+  if (state.phase === 'reset') return `reset · ${state.total} ${state.total === 1 ? 'step' : 'steps'}`;
   const of = state.phase === 'forward' ? state.forwardCount : state.backwardCount;
   return `${state.phase} ${state.phaseIndex}/${of}`;
 }
