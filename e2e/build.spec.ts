@@ -219,3 +219,35 @@ test('gates are added and wired with the keyboard alone', async ({ page }) => {
   expect(await ring('s')).toBe('solid');
   expect(await ring('ax')).toBe('none');
 });
+
+test('Tab visits every gate, each with its fields, before any wire, and then leaves the canvas', async ({ page }) => {
+  await openEditor(page);
+  const circuit = await editorCircuit(page);
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      if (el.classList.contains('react-flow__node')) return `gate ${el.dataset.id}`;
+      if (el.classList.contains('react-flow__edge')) return 'wire';
+      return el.closest('.react-flow__renderer') ? 'field' : `outside ${el.getAttribute('aria-label') ?? el.dataset.testid ?? el.tagName}`;
+    });
+  // From the last control before the canvas, Tab lands on the first gate, not on a wire.
+  await page.getByTestId('step-predict').focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe(`gate ${circuit.nodes[0].id}`);
+  const visits = [await focused()];
+  for (let k = 0; k < 60 && !visits[visits.length - 1].startsWith('outside'); k++) {
+    await page.keyboard.press('Tab');
+    visits.push(await focused());
+  }
+  const gates = visits.filter((v) => v.startsWith('gate '));
+  expect(new Set(gates)).toEqual(new Set(circuit.nodes.map((n) => `gate ${n.id}`)));
+  const firstWire = visits.indexOf('wire');
+  expect(visits.slice(firstWire, -1).every((v) => v === 'wire')).toBe(true);
+  expect(visits.filter((v) => v === 'wire')).toHaveLength(circuit.edges.length);
+  // After the last wire, the canvas's own controls.
+  expect(visits[visits.length - 1]).toBe('outside Zoom In');
+  // Shift+Tab walks back: from the first gate out to the control before the canvas.
+  await node(page, circuit.nodes[0].id).focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe('outside step-predict');
+});

@@ -20,6 +20,7 @@ import { LabelLayerContext } from './labelLayer.ts';
 import { FIT_OPTIONS, HALF_GATE, MAX_ZOOM, MIN_ZOOM, useViewFollowsCircuit } from './useViewFollowsCircuit.ts';
 import { WireEdge } from './WireEdge.tsx';
 import { WireHooks } from './WireHooks.tsx';
+import { useCanvasTabOrder } from './tabOrder.ts';
 import { Overview } from './Overview.tsx';
 import { drawnInOverview, FAR_ZOOM, OVERVIEW_GATES } from './overview.ts';
 
@@ -176,6 +177,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const [detail] = useState(() => new Detail());
   const [frameMoves] = useState(() => new FrameMoves((moves) => actions.moveLive(moves)));
   useEffect(() => () => frameMoves.flush(), [frameMoves]);
+  useCanvasTabOrder(wrapper);
   useEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
