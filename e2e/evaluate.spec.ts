@@ -117,3 +117,43 @@ test('a long exact value fits its field, set smaller, and stays exact', async ({
   expect(fits).toBe(true);
   await expect(page.getByTestId('node-value-x')).toHaveAttribute('data-value', '-2.9999999999999996');
 });
+
+test('labels that would cover each other are dimmed under the first, and hovering one brings it back on top', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('Open an example').selectOption({ label: '2-layer net: 3 ReLU neurons' });
+  // Its inputs each feed three gates close by: their labels pile up between the first two columns.
+  await expect.poll(() => page.locator('.wire-label--crowded').count()).toBeGreaterThan(0);
+  const layout = await page.locator('.wire-label').evaluateAll((labels) =>
+    labels.map((l) => ({
+      id: l.getAttribute('data-testid')!,
+      crowded: l.classList.contains('wire-label--crowded'),
+      parts: [...l.children].filter((p) => p.textContent !== '').map((p) => p.getBoundingClientRect().toJSON() as DOMRect),
+    })),
+  );
+  const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const touches = (a: (typeof layout)[number], b: (typeof layout)[number]) => a.parts.some((p) => b.parts.some((q) => overlap(p, q)));
+  const kept = layout.filter((l) => !l.crowded);
+  // No two labels shown in full cover each other; each dimmed one would have covered one shown.
+  for (const a of kept) for (const b of kept) if (a !== b) expect(touches(a, b), `${a.id} and ${b.id}`).toBe(false);
+  for (const c of layout.filter((l) => l.crowded)) expect(kept.some((k) => touches(c, k)), c.id).toBe(true);
+  // Dimmed, not hidden: every label is still there with its numbers.
+  const circuit = await editorCircuit(page);
+  const numbers = engineNumbers(circuit);
+  const dimmed = layout.find((l) => l.crowded)!;
+  const label = page.getByTestId(dimmed.id);
+  await expect(label).toBeVisible();
+  await expect(label).toHaveAttribute('data-value', String(numbers.edges[dimmed.id.slice(11)].value));
+  expect(await label.evaluate((l) => getComputedStyle(l).opacity)).toBe('0.2');
+  // A point of it no shown label covers: hovering there brings it up.
+  const point = await label.evaluate((l) => {
+    for (const part of l.children) {
+      const r = part.getBoundingClientRect();
+      for (let y = r.top + 1; y < r.bottom; y += 2)
+        for (let x = r.left + 1; x < r.right; x += 2) if (document.elementFromPoint(x, y)?.closest('.wire-label') === l) return { x, y };
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  await page.mouse.move(point!.x, point!.y);
+  await expect.poll(() => label.evaluate((l) => getComputedStyle(l).opacity)).toBe('1');
+});

@@ -21,6 +21,7 @@ import { FIT_OPTIONS, HALF_GATE, MAX_ZOOM, MIN_ZOOM, useViewFollowsCircuit } fro
 import { WireEdge } from './WireEdge.tsx';
 import { WireHooks } from './WireHooks.tsx';
 import { useCanvasTabOrder } from './tabOrder.ts';
+import { useDeclutter } from './declutter.ts';
 import { Overview } from './Overview.tsx';
 import { drawnInOverview, FAR_ZOOM, OVERVIEW_GATES } from './overview.ts';
 
@@ -178,6 +179,7 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const [frameMoves] = useState(() => new FrameMoves((moves) => actions.moveLive(moves)));
   useEffect(() => () => frameMoves.flush(), [frameMoves]);
   useCanvasTabOrder(wrapper);
+  useDeclutter(wrapper);
   useEffect(() => {
     setLabelLayer(wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, []);
