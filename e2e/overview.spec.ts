@@ -136,6 +136,80 @@ test('in the overview a gate is selected by a click, dragged, deleted and restor
   await expect(page.getByTestId('gate-search')).toHaveCount(0);
 });
 
+/** Where a flow point is on screen, through the view's transform. */
+const onScreen = (page: Page, x: number, y: number) =>
+  page.evaluate(
+    ([fx, fy]) => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      return { x: pane.left + m.e + fx * m.a, y: pane.top + m.f + fy * m.a };
+    },
+    [x, y],
+  );
+
+const has = async (page: Page, id: string) => (await editorCircuit(page)).nodes.some((n) => n.id === id);
+
+test('in the overview Shift-click and a Shift-drag box add gates to the selection, and arrow keys move it', async ({ page }) => {
+  await openLarge(page);
+  // Shift-click adds a second gate: Delete removes both.
+  const a = await drawnCentre(page, 'g3_5');
+  const b = await drawnCentre(page, 'g3_6');
+  await page.mouse.click(a.x, a.y);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(b.x, b.y);
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => [await has(page, 'g3_5'), await has(page, 'g3_6')]).toEqual([false, false]);
+  await page.keyboard.press(`${modifier}+z`);
+  await expect.poll(async () => [await has(page, 'g3_5'), await has(page, 'g3_6')]).toEqual([true, true]);
+
+  // A Shift-drag box from the empty space above column 4 around its first two gates selects exactly those.
+  const from = await onScreen(page, 4 * 230 - 30, -40);
+  const to = await onScreen(page, 4 * 230 + 160, 120 + 100);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 3 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  // Arrow keys move what is selected: one grid step right, four with Shift down.
+  const before = await editorCircuit(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  const after = await editorCircuit(page);
+  const moved = after.nodes.filter((n) => {
+    const old = before.nodes.find((o) => o.id === n.id)!;
+    return old.position!.x !== n.position!.x || old.position!.y !== n.position!.y;
+  });
+  expect(moved.map((n) => n.id).sort()).toEqual(['g4_0', 'g4_1']);
+  for (const n of moved) {
+    const old = before.nodes.find((o) => o.id === n.id)!.position!;
+    expect(n.position).toEqual({ x: old.x + 10, y: old.y + 40 });
+  }
+});
+
+test('stepping in the overview marks the stepped gate, so that it can be found among hundreds', async ({ page }) => {
+  await openLarge(page);
+  // The inputs come first in the forward pass; the first gate after them is drawn with its mark.
+  for (let k = 0; k < 80 && !(await overview(page).getAttribute('data-focus')); k++) await page.getByTestId('step-next').click();
+  const id = await overview(page).getAttribute('data-focus');
+  expect(id).toMatch(/^g1_/);
+  await expect(page.locator('.react-flow__node.selected, .gate--step')).toHaveCount(0);
+  // The ring, 24 px out from the gate's half-diagonal, is drawn in the forward colour.
+  const zoom = await viewZoom(page);
+  const centre = await drawnCentre(page, id!);
+  const r = (Math.hypot(130, 70) / 2) * zoom + 24;
+  const colour = await overview(page).evaluate((canvas: HTMLCanvasElement, p) => {
+    const box = canvas.getBoundingClientRect();
+    return [...canvas.getContext('2d')!.getImageData(Math.round(p.x - box.left), Math.round(p.y - box.top), 1, 1).data];
+  }, { x: centre.x, y: centre.y - r });
+  const accent = await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--accent').trim());
+  const rgb = [1, 3, 5].map((k) => parseInt(accent.slice(k, k + 2), 16));
+  expect(colour[3]).toBeGreaterThan(100);
+  for (let k = 0; k < 3; k++) expect(Math.abs(colour[k] - rgb[k]), `channel ${k} of ${colour} against ${accent}`).toBeLessThan(40);
+});
+
 test('screenshot of a 1,000-gate circuit in the overview', async ({ page }) => {
   test.skip(!process.env.WIREGRAD_SCREENSHOTS, 'set WIREGRAD_SCREENSHOTS=1 to refresh the screenshots in docs/');
   await page.setViewportSize({ width: 1400, height: 900 });

@@ -36,6 +36,8 @@ function readPalette(element: Element): Palette {
     output: v('--value'),
     bad: v('--bad'),
     text: v('--text'),
+    forward: v('--accent'),
+    backward: v('--grad'),
     wire: { 'wire--up': v('--up'), 'wire--down': v('--down'), 'wire--zero': v('--none'), 'wire--none': v('--none'), 'wire--bad': v('--bad') },
   };
 }
@@ -93,10 +95,14 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
       }
       const scene = sceneNow();
       const view = { x: transform[0] + MARGIN, y: transform[1] + MARGIN, zoom: transform[2], width: w, height: h };
-      const drawn = drawOverview(ctx, scene, view, palette, ratio);
+      const current = stepping?.getState().session?.state.current;
+      const focus = current && (current.phase === 'forward' || current.phase === 'backward') ? { id: current.node, pass: current.phase } : null;
+      const drawn = drawOverview(ctx, scene, view, palette, ratio, focus);
       canvas.style.transform = '';
       drawnFor = { x: transform[0], y: transform[1], zoom: transform[2], width, height, scene };
       canvas.dataset.gates = String(drawn.gates);
+      if (focus && drawn.focused) canvas.dataset.focus = focus.id;
+      else delete canvas.dataset.focus;
       canvas.dataset.wires = String(drawn.wires);
     };
     const later = () => {
@@ -123,6 +129,23 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
 
     let view = flow.getState().transform;
     let size = [flow.getState().width, flow.getState().height];
+    // React Flow's selection box passes over hidden nodes: when it ends, the drawn gates wholly inside it join the
+    // selection, as React Flow's own selection takes the gates wholly inside.
+    let box: { x: number; y: number; width: number; height: number } | null = null;
+    const unsubscribeBox = flow.subscribe((s) => {
+      if (s.userSelectionActive && s.userSelectionRect) {
+        box = s.userSelectionRect;
+        return;
+      }
+      if (!box || s.userSelectionActive) return;
+      const [tx, ty, zoom] = s.transform;
+      const area = { x: (box.x - tx) / zoom, y: (box.y - ty) / zoom, width: box.width / zoom, height: box.height / zoom };
+      box = null;
+      const inside = sceneNow().gates.filter(
+        ({ box: b }) => b.x >= area.x && b.y >= area.y && b.x + b.width <= area.x + area.width && b.y + b.height <= area.y + area.height,
+      );
+      if (inside.length > 0) actions.changeSelection(Object.fromEntries(inside.map((g) => [g.id, true])), {});
+    });
     const unsubscribeFlow = flow.subscribe((s) => {
       if (s.transform === view && s.width === size[0] && s.height === size[1]) return;
       view = s.transform;
@@ -138,8 +161,10 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
     };
     theme.addEventListener('change', onTheme);
 
-    // Pointer: a press on a drawn gate selects and drags it (React Flow would pan); elsewhere React Flow has it.
-    const onPane = (event: MouseEvent) => (event.target as Element).classList.contains('react-flow__pane');
+    // Pointer: a press on a drawn gate selects and drags it (React Flow would pan); elsewhere React Flow has it. The
+    // listeners capture on the document, ahead of React's own at its root, where React Flow starts a Shift-press's
+    // selection box.
+    const onPane = (event: MouseEvent) => host.contains(event.target as Node) && (event.target as Element).classList.contains('react-flow__pane');
     const gateUnder = (event: MouseEvent) => gateAt(sceneNow(), rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     let hovered: string | null = null;
     // Whether the press being released was on a drawn gate: its click is then not React Flow's click on empty pane,
@@ -211,24 +236,45 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
       if (!hit) return;
       // Not the gate search a double-click on empty canvas opens.
       event.stopPropagation();
-      void rf.setCenter(hit.box.x + hit.box.width / 2, hit.box.y + hit.box.height / 2, { zoom: 1, duration: 200 });
+      // At once: an animation would pass through the zooms where hundreds of gates are in view, and mount them all.
+      void rf.setCenter(hit.box.x + hit.box.width / 2, hit.box.y + hit.box.height / 2, { zoom: 1, duration: 0 });
     };
-    host.addEventListener('pointerdown', onPointerDown, true);
+    // Arrow keys move the selection, as they move a focused gate close up (5 px, or a grid step; four times with Shift).
+    const onKeyDown = (event: KeyboardEvent) => {
+      const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[event.key];
+      const focused = document.activeElement;
+      if (!step || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (focused && focused !== document.body && (!host.contains(focused) || focused.closest('.react-flow__node, input, select, textarea, button'))) return;
+      const { selectedNodes, nodeById } = store.getState();
+      const moves = [...selectedNodes].flatMap((id) => {
+        const node = nodeById.get(id);
+        return node ? [{ id, from: node.position ?? { x: 0, y: 0 } }] : [];
+      });
+      if (moves.length === 0) return;
+      event.preventDefault();
+      const size = (snap.current ? GRID : 5) * (event.shiftKey ? 4 : 1);
+      actions.moveLive(moves.map(({ id, from }) => ({ id, position: { x: from.x + step[0] * size, y: from.y + step[1] * size } })));
+      actions.endMove();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
     host.addEventListener('pointermove', onHover);
-    host.addEventListener('click', onClick, true);
-    host.addEventListener('dblclick', onDoubleClick, true);
+    document.addEventListener('click', onClick, true);
+    document.addEventListener('dblclick', onDoubleClick, true);
+    document.addEventListener('keydown', onKeyDown);
 
     return () => {
       if (frame) cancelAnimationFrame(frame);
       if (rest !== null) clearTimeout(rest);
+      unsubscribeBox();
       unsubscribeFlow();
       unsubscribeStore();
       unsubscribeStepping?.();
       theme.removeEventListener('change', onTheme);
-      host.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('pointerdown', onPointerDown, true);
       host.removeEventListener('pointermove', onHover);
-      host.removeEventListener('click', onClick, true);
-      host.removeEventListener('dblclick', onDoubleClick, true);
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener('dblclick', onDoubleClick, true);
+      document.removeEventListener('keydown', onKeyDown);
       const pane = host.querySelector<HTMLElement>('.react-flow__pane');
       if (pane && hovered) {
         pane.removeAttribute('title');

@@ -119,7 +119,7 @@ function recorder() {
 
 const palette: Palette = {
   gate: { input: '#in', arithmetic: '#ar', nonlinear: '#nl' },
-  border: '#border', accent: '#accent', output: '#output', bad: '#bad', text: '#text',
+  border: '#border', accent: '#accent', output: '#output', bad: '#bad', text: '#text', forward: '#fwd', backward: '#bwd',
   wire: { 'wire--up': '#up', 'wire--down': '#down', 'wire--zero': '#zero', 'wire--none': '#none', 'wire--bad': '#bad' },
 };
 
@@ -129,7 +129,7 @@ describe('drawOverview', () => {
   it('draws in flow coordinates through the view transform, one stroke per wire colour, one fill per gate group', () => {
     const { ctx, calls } = recorder();
     const drawn = drawOverview(ctx, scene, { x: 10, y: 20, zoom: 0.5, width: 800, height: 600 }, palette, 2);
-    expect(drawn).toEqual({ gates: 2, wires: 3 });
+    expect(drawn).toEqual({ gates: 2, wires: 3, focused: false });
     expect(calls).toContain('setTransform(1,0,0,1,20,40)');
     expect(calls.filter((c) => c.startsWith('bezierCurveTo'))).toHaveLength(3);
     // e1 and e2 leave different colours: three wire strokes, then a border stroke for each gate look drawn.
@@ -145,8 +145,23 @@ describe('drawOverview', () => {
     // The view shows flow x from 500 to 900: gate t and the wire into it; gate m ends at 430.
     const view = { x: -500 * 0.1, y: 10, zoom: 0.1, width: 40, height: 60 };
     expect(visibleRect(view)).toEqual({ x: 500, y: -100, width: 400, height: 600 });
-    expect(drawOverview(ctx, scene, view, palette)).toEqual({ gates: 1, wires: 1 });
+    expect(drawOverview(ctx, scene, view, palette)).toEqual({ gates: 1, wires: 1, focused: false });
     expect(calls.some((c) => c.startsWith('fillText'))).toBe(false);
+  });
+
+  it('marks the stepped gate with a frame and a ring in its pass colour, and nothing when it is not drawn', () => {
+    const { ctx, calls } = recorder();
+    drawOverview(ctx, scene, { x: 0, y: 0, zoom: 0.2, width: 1000, height: 600 }, palette, 1, { id: 't', pass: 'backward' });
+    const ring = calls.findIndex((c) => c.startsWith('arc('));
+    expect(ring).toBeGreaterThan(0);
+    // Around t's centre (665, 75), its half-diagonal and 24 screen pixels (120 flow units at 20 %) out.
+    const [x, y, r] = JSON.parse(`[${calls[ring].slice(4, -1)}]`) as number[];
+    expect([x, y]).toEqual([665, 75]);
+    expect(r).toBeCloseTo(Math.hypot(130, 70) / 2 + 120);
+    expect(calls.slice(0, ring).reverse().find((c) => c.startsWith('strokeStyle='))).toBe('strokeStyle=#bwd');
+    const inputs = recorder();
+    drawOverview(inputs.ctx, scene, { x: 0, y: 0, zoom: 0.2, width: 1000, height: 600 }, palette, 1, { id: 'a', pass: 'forward' });
+    expect(inputs.calls.some((c) => c.startsWith('arc('))).toBe(false);
   });
 
   it('writes each gate symbol when a gate is tall enough to read it', () => {

@@ -139,13 +139,22 @@ export interface Palette {
   output: string;
   bad: string;
   text: string;
+  /** The stepper's marks: the gate a forward step computes, and the one a backward step does. */
+  forward: string;
+  backward: string;
   wire: Record<string, string>;
+}
+
+/** The gate the stepper's current step computes, marked so that it can be found among a thousand. */
+export interface StepFocus {
+  id: string;
+  pass: 'forward' | 'backward';
 }
 
 /** The few calls of a 2D canvas context the overview makes. */
 export type Context2D = Pick<
   CanvasRenderingContext2D,
-  | 'setTransform' | 'clearRect' | 'beginPath' | 'moveTo' | 'bezierCurveTo' | 'rect' | 'stroke' | 'fill' | 'fillText'
+  | 'setTransform' | 'clearRect' | 'beginPath' | 'moveTo' | 'bezierCurveTo' | 'rect' | 'arc' | 'stroke' | 'fill' | 'fillText'
   | 'setLineDash' | 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'font' | 'textAlign' | 'textBaseline'
 >;
 
@@ -154,9 +163,16 @@ const DASHES: Record<string, number[]> = { 'wire--none': [4, 4], 'wire--bad': [2
 /**
  * Draws the scene as the view shows it, into a canvas of the view's size (times `ratio`, the device pixel ratio).
  * Wires of one look go in one path, so a thousand wires are a handful of strokes. Returns how many gates and wires
- * were drawn (those in view).
+ * were drawn (those in view), and whether the stepped gate was among them.
  */
-export function drawOverview(ctx: Context2D, scene: Scene, view: View, palette: Palette, ratio = 1): { gates: number; wires: number } {
+export function drawOverview(
+  ctx: Context2D,
+  scene: Scene,
+  view: View,
+  palette: Palette,
+  ratio = 1,
+  focus: StepFocus | null = null,
+): { gates: number; wires: number; focused: boolean } {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, view.width, view.height);
   ctx.setTransform(view.zoom * ratio, 0, 0, view.zoom * ratio, view.x * ratio, view.y * ratio);
@@ -218,5 +234,18 @@ export function drawOverview(ctx: Context2D, scene: Scene, view: View, palette: 
     ctx.textBaseline = 'middle';
     for (const g of inView) ctx.fillText(gateType(g.type)?.symbol ?? '?', g.box.x + g.box.width / 2, g.box.y + g.box.height / 2);
   }
-  return { gates: inView.length, wires };
+  // The stepped gate: a thick frame, and a ring 24 screen pixels out around it.
+  const stepped = focus && inView.find((g) => g.id === focus.id);
+  if (stepped) {
+    const b = stepped.box;
+    ctx.strokeStyle = focus.pass === 'forward' ? palette.forward : palette.backward;
+    ctx.lineWidth = 3 * pixel;
+    ctx.beginPath();
+    ctx.rect(b.x - 3 * pixel, b.y - 3 * pixel, b.width + 6 * pixel, b.height + 6 * pixel);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(b.x + b.width / 2, b.y + b.height / 2, Math.hypot(b.width, b.height) / 2 + 24 * pixel, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  return { gates: inView.length, wires, focused: !!stepped };
 }
