@@ -4,7 +4,7 @@
  */
 import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore as useFlowStore,
-  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange,
+  Position, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type NodeHandle,
   type OnConnectEnd, type XYPosition,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
@@ -23,7 +23,8 @@ import { WireHooks } from './WireHooks.tsx';
 import { useCanvasTabOrder } from './tabOrder.ts';
 import { useDeclutter } from './declutter.ts';
 import { Overview } from './Overview.tsx';
-import { drawnInOverview, FAR_ZOOM, OVERVIEW_GATES } from './overview.ts';
+import { drawnInOverview, FAR_ZOOM, gatesInView, isOverview, OVERVIEW_GATES, portPoint } from './overview.ts';
+import { USUAL_GATE } from '../placement.ts';
 
 const nodeTypes = { gate: GateNode, inputGate: InputNode };
 const edgeTypes = { wire: WireEdge };
@@ -82,8 +83,10 @@ function flowNodesSelector() {
                 data: { type: node.type },
                 selected: isSelected,
                 hidden,
-                // Until measured, a gate's usual size: the minimap draws a node only when its flow node has one.
-                ...(size ? { measured: size } : { initialWidth: 2 * HALF_GATE.x, initialHeight: 2 * HALF_GATE.y }),
+                // Until measured, a gate's usual size (the minimap draws a node only when its flow node has one) and
+                // where its ports would be: React Flow renders every node it has no port positions for, in view or
+                // not, to measure it, which made a 1,000-gate circuit mount all its gates on leaving the overview.
+                ...(size ? { measured: size } : { initialWidth: 2 * HALF_GATE.x, initialHeight: 2 * HALF_GATE.y, handles: usualHandles(node.type) }),
               } as FlowNode,
             };
       next.set(node.id, entry);
@@ -134,6 +137,25 @@ function flowEdgesSelector() {
   };
 }
 
+/** A port handle's box: 10 px and a 2 px border, centred on its point (styles.css). */
+const HANDLE = 14;
+const handlesByType = new Map<string, NodeHandle[]>();
+
+/** Where a gate of this type has its ports at its usual size, as React Flow would measure them. */
+function usualHandles(type: string): NodeHandle[] {
+  let handles = handlesByType.get(type);
+  if (!handles) {
+    const box = { x: 0, y: 0, ...USUAL_GATE };
+    const at = (port: string) => portPoint(box, type, port);
+    handles = [
+      ...(gateType(type)?.inputs ?? []).map((port) => ({ id: port, type: 'target' as const, position: Position.Left, x: at(port).x - HANDLE / 2, y: at(port).y - HANDLE / 2, width: HANDLE, height: HANDLE })),
+      { id: 'out', type: 'source' as const, position: Position.Right, x: at('out').x - HANDLE / 2, y: at('out').y - HANDLE / 2, width: HANDLE, height: HANDLE },
+    ];
+    handlesByType.set(type, handles);
+  }
+  return handles;
+}
+
 const FIT_VIEW_OPTIONS = FIT_OPTIONS;
 const NO_EDGES: WireFlowEdge[] = [];
 const DEFAULT_EDGE_OPTIONS = { type: 'wire' };
@@ -166,10 +188,23 @@ export function Canvas({ onOpenSearch, onOpenFile }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   // Below FAR_ZOOM text would be a few pixels tall: labels are hidden and gates show only their symbol; a large circuit is drawn as an overview.
   const zoomToCome = useViewFollowsCircuit(wrapper, opened);
-  const farNow = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
-  const far = zoomToCome === null ? farNow : zoomToCome < FAR_ZOOM;
-  const large = useEditor((s) => s.circuit.nodes.length >= OVERVIEW_GATES);
-  const overview = far && large;
+  const circuitNodes = useEditor((s) => s.circuit.nodes);
+  const measuredSizes = useEditor((s) => s.measured);
+  const wasOverview = useRef(false);
+  const overviewNow = useFlowStore(
+    useCallback(
+      (s: { transform: [number, number, number]; width: number; height: number }) => {
+        const [x, y, zoom] = s.transform;
+        // Counting only matters between FAR_ZOOM and the few gates of a close view; far out or small, it is skipped.
+        const inView = circuitNodes.length < OVERVIEW_GATES || zoom < FAR_ZOOM ? 0 : gatesInView(circuitNodes, measuredSizes, { x, y, zoom, width: s.width, height: s.height });
+        return isOverview(zoom, circuitNodes.length, inView, wasOverview.current);
+      },
+      [circuitNodes, measuredSizes],
+    ),
+  );
+  // A circuit being opened will be fitted: every gate in view.
+  const overview = zoomToCome === null ? overviewNow : isOverview(zoomToCome, circuitNodes.length, circuitNodes.length, false);
+  wasOverview.current = overview;
   const nodes = useEditor(useCallback((s: EditorState) => selectNodes(s, overview), [selectNodes, overview]));
   const edges = useEditor(useCallback((s: EditorState) => selectEdges(s, overview), [selectEdges, overview]));
   const snapToGrid = useEditor((s) => s.snapToGrid);

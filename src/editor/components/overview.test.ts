@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotations, Circuit } from '../../engine/index.ts';
-import { drawOverview, gateAt, isOverview, OVERVIEW_GATES, FAR_ZOOM, overviewScene, portPoint, visibleRect, type Context2D, type Palette } from './overview.ts';
+import { drawOverview, ENTER_IN_VIEW, gateAt, gatesInView, isOverview, LEAVE_IN_VIEW, OVERVIEW_GATES, FAR_ZOOM, overviewScene, portPoint, visibleRect, type Context2D, type Palette } from './overview.ts';
 
 const box = { x: 100, y: 200, width: 130, height: 70 };
 
@@ -27,10 +27,24 @@ const annotations: Annotations = {
 };
 
 describe('when the overview is drawn', () => {
-  it('takes a large circuit zoomed far out, and nothing else', () => {
-    expect(isOverview(FAR_ZOOM / 2, OVERVIEW_GATES)).toBe(true);
-    expect(isOverview(FAR_ZOOM / 2, OVERVIEW_GATES - 1)).toBe(false);
-    expect(isOverview(FAR_ZOOM, 5000)).toBe(false);
+  it('takes a large circuit zoomed far out, and never a small one', () => {
+    expect(isOverview(FAR_ZOOM / 2, OVERVIEW_GATES, 0, false)).toBe(true);
+    expect(isOverview(FAR_ZOOM / 2, OVERVIEW_GATES - 1, 299, true)).toBe(false);
+  });
+
+  it('closer in, keeps a large circuit drawn while many gates are in view, and switches back only well below that', () => {
+    expect(isOverview(FAR_ZOOM, 5000, ENTER_IN_VIEW, false)).toBe(false);
+    expect(isOverview(FAR_ZOOM, 5000, ENTER_IN_VIEW + 1, false)).toBe(true);
+    // Once in the overview, it stays until fewer than LEAVE_IN_VIEW are in view.
+    expect(isOverview(0.5, 5000, ENTER_IN_VIEW, true)).toBe(true);
+    expect(isOverview(0.5, 5000, LEAVE_IN_VIEW, true)).toBe(true);
+    expect(isOverview(0.5, 5000, LEAVE_IN_VIEW - 1, true)).toBe(false);
+  });
+
+  it('counts the gates that meet the view, inputs too', () => {
+    // The view shows flow x 500..900: only t (600..730).
+    expect(gatesInView(circuit.nodes, {}, { x: -50, y: 0, zoom: 0.1, width: 40, height: 60 })).toBe(1);
+    expect(gatesInView(circuit.nodes, {}, { x: 0, y: 0, zoom: 1, width: 1000, height: 600 })).toBe(4);
   });
 });
 

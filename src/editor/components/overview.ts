@@ -12,12 +12,35 @@ import { gateType, type Annotations, type Circuit, type CircuitNode } from '../.
 import { gateBox, type Box } from '../placement.ts';
 import { gradClass } from './wireLook.ts';
 
-/** Below this zoom (where text would be a few pixels tall, see Canvas) a circuit of at least OVERVIEW_GATES gates is drawn as an overview. */
+/**
+ * A circuit of at least OVERVIEW_GATES gates is drawn as an overview below FAR_ZOOM (where text would be a few pixels
+ * tall, see Canvas), and also closer while more than ENTER_IN_VIEW of its gates are in view, until fewer than
+ * LEAVE_IN_VIEW are: mounting every gate in view at once costs a long frame (1.2 s for 266 gates here), so the view
+ * comes back to gates only where few are in view. The two counts differ so that a pan at the boundary does not
+ * switch back and forth.
+ */
 export const FAR_ZOOM = 0.35;
 export const OVERVIEW_GATES = 300;
+export const ENTER_IN_VIEW = 200;
+export const LEAVE_IN_VIEW = 150;
 
-export function isOverview(zoom: number, gates: number): boolean {
-  return zoom < FAR_ZOOM && gates >= OVERVIEW_GATES;
+/** Whether the view is the overview, given whether it was one a moment ago (`was`). */
+export function isOverview(zoom: number, gates: number, inView: number, was: boolean): boolean {
+  if (gates < OVERVIEW_GATES) return false;
+  if (zoom < FAR_ZOOM) return true;
+  return was ? inView >= LEAVE_IN_VIEW : inView > ENTER_IN_VIEW;
+}
+
+/** How many gates (inputs included: React Flow mounts them) meet the view. */
+export function gatesInView(
+  nodes: readonly Pick<CircuitNode, 'id' | 'position'>[],
+  measured: Readonly<Record<string, { width: number; height: number }>>,
+  view: View,
+): number {
+  const shown = visibleRect(view);
+  let count = 0;
+  for (const node of nodes) if (meets(gateBox(node, measured), shown)) count++;
+  return count;
 }
 
 /** Whether a node is drawn by the overview (inputs stay DOM nodes). */
