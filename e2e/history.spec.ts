@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { drag, editorCircuit, expectEngineNumbers, handle, modifier, node, openEditor } from './helpers.ts';
+import { circuitFile, layeredCircuit } from '../bench/editor/circuits.ts';
+import { USUAL_GATE } from '../src/editor/placement.ts';
+import { drag, editorCircuit, expectEngineNumbers, handle, modifier, node, openEditor, viewSettled } from './helpers.ts';
 
 test('every edit, moves included, is undone and redone with the keyboard and the buttons', async ({ page }) => {
   await openEditor(page);
@@ -54,4 +56,34 @@ test('typing a number is one undo step, not one per keystroke', async ({ page })
   await page.keyboard.press(`${modifier}+z`);
   await expect(page.getByTestId('node-value-y')).toHaveAttribute('data-value', '3');
   await expectEngineNumbers(page, await editorCircuit(page));
+});
+
+test('all of a 1,000-gate circuit is pasted beside it, covering no gate, in one undo step', async ({ page }) => {
+  await openEditor(page);
+  const circuit = layeredCircuit(1000);
+  await page.getByTestId('open-file').setInputFiles({ name: 'large.circuit.json', mimeType: 'application/json', buffer: Buffer.from(circuitFile(circuit)) });
+  await expect(page.getByTestId('overview')).toBeAttached();
+  await viewSettled(page);
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press(`${modifier}+a`);
+  await page.keyboard.press(`${modifier}+c`);
+  await page.keyboard.press(`${modifier}+v`);
+  await expect.poll(async () => (await editorCircuit(page)).nodes.length).toBe(2000);
+  const pasted = await editorCircuit(page);
+  expect(pasted.edges).toHaveLength(2 * circuit.edges.length);
+  // Every gate at its size on the canvas: inputs as React Flow measured them, the overview's gates at the usual size.
+  const sizes: Record<string, { width: number; height: number }> = await page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-id'), { width: (n as HTMLElement).offsetWidth, height: (n as HTMLElement).offsetHeight }])));
+  const boxes = pasted.nodes.map((n) => ({ ...n.position!, ...(sizes[n.id] ?? USUAL_GATE) }));
+  const [originals, copies] = [boxes.slice(0, 1000), boxes.slice(1000)];
+  for (const c of copies) {
+    const over = originals.find((o) => c.x < o.x + o.width && o.x < c.x + c.width && c.y < o.y + o.height && o.y < c.y + c.height);
+    expect(over, `a copy at ${c.x},${c.y} covers a gate`).toBeUndefined();
+  }
+  await page.keyboard.press(`${modifier}+z`);
+  await expect.poll(async () => (await editorCircuit(page)).nodes.length).toBe(1000);
+  const undone = await editorCircuit(page);
+  expect(undone.nodes.map((n) => [n.id, n.position])).toEqual(circuit.nodes.map((n) => [n.id, n.position]));
+  expect(undone.edges).toHaveLength(circuit.edges.length);
 });

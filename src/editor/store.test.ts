@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { USUAL_GATE } from './placement.ts';
+import { clashes, gateBox, USUAL_GATE } from './placement.ts';
 import { describe, expect, it } from 'vitest';
+import { layeredCircuit } from '../../bench/editor/circuits.ts';
 import { annotate, compile, type Circuit } from '../engine/index.ts';
 import { parseCircuit, serializeCircuit } from '../format/index.ts';
 import { AUTOSAVE_KEY, restore } from './storage.ts';
@@ -202,6 +203,39 @@ describe('editor store', () => {
     expect(Math.hypot(shift.x - 40, shift.y - 40)).toBeLessThan(400);
     // The copy of a·x has its value; the copied add gate misses its second input, so it has none.
     expect(store.getState().annotations?.nodes[copyOfA.id].value).toBeNull();
+  });
+
+  it('pastes all of a 1,000-gate circuit, and then a second copy, where neither covers a gate', () => {
+    const store = createEditorStore({ initial: layeredCircuit(1000) });
+    const a = store.getState().actions;
+    a.selectAll();
+    expect(a.copy()).toBe(1000);
+    const originals = store.getState().circuit.nodes.map((n) => gateBox(n, {}));
+    a.paste();
+    const first = store.getState();
+    expect(first.circuit.nodes).toHaveLength(2000);
+    expect(first.circuit.edges).toHaveLength(2 * layeredCircuit(1000).edges.length);
+    const copies = first.circuit.nodes.filter((n) => first.selectedNodes.has(n.id)).map((n) => gateBox(n, {}));
+    expect(copies).toHaveLength(1000);
+    // The plain check of every pair: no copy within the gap of any original.
+    expect(clashes(copies, originals, { x: 0, y: 0 })).toBe(false);
+    a.paste();
+    const second = store.getState();
+    const again = second.circuit.nodes.filter((n) => second.selectedNodes.has(n.id)).map((n) => gateBox(n, {}));
+    expect(again).toHaveLength(1000);
+    expect(clashes(again, [...originals, ...copies], { x: 0, y: 0 })).toBe(false);
+  });
+
+  it('duplicates a selection of a large circuit beside it, covering no gate', () => {
+    const store = createEditorStore({ initial: layeredCircuit(300) });
+    const a = store.getState().actions;
+    a.select(store.getState().circuit.nodes.slice(0, 150).map((n) => n.id));
+    const before = store.getState().circuit.nodes.map((n) => gateBox(n, {}));
+    a.duplicate();
+    const state = store.getState();
+    const copies = state.circuit.nodes.filter((n) => state.selectedNodes.has(n.id)).map((n) => gateBox(n, {}));
+    expect(copies).toHaveLength(150);
+    expect(clashes(copies, before, { x: 0, y: 0 })).toBe(false);
   });
 
   it('removing the output gate clears the output', () => {
