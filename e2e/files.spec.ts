@@ -122,3 +122,50 @@ test('the toolbar stays on one line down to 1,000 px, a long name giving way', a
   expect(scroll).toBeLessThanOrEqual(client);
   await expect(page.getByRole('button', { name: '?' }).or(page.getByTitle(/shortcut/i)).first()).toBeInViewport();
 });
+
+test("an opened file's notice goes by itself after a few seconds, not while it is read; a refused file's stays", async ({ page }) => {
+  await page.clock.install();
+  await openEditor(page);
+  const notice = page.getByTestId('notice');
+  const examples = page.getByTestId('examples');
+  // Time jumps, then a moment of real time for whatever the jump set off to reach the page.
+  const after = async (ms: number) => {
+    await page.clock.fastForward(ms);
+    await page.waitForTimeout(250);
+  };
+
+  await examples.selectOption('add-multiply.circuit.json');
+  await expect(notice).toContainText('Opened the example “(x + y) · z”');
+  await after(4_000);
+  await expect(notice).toBeVisible();
+  await after(3_000);
+  await expect(notice).toHaveCount(0);
+
+  // A new notice starts the wait again.
+  await examples.selectOption('neuron.circuit.json');
+  await expect(notice).toContainText('Opened the example “Single neuron');
+  await after(4_000);
+  await examples.selectOption('add-multiply.circuit.json');
+  await expect(notice).toContainText('Opened the example “(x + y) · z”');
+  await after(4_000);
+  await expect(notice).toContainText('Opened the example “(x + y) · z”');
+
+  // Under the pointer, or holding the focus, it stays; once left, it goes after the wait.
+  await notice.hover();
+  await after(20_000);
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).focus();
+  await page.mouse.move(5, 400);
+  await after(20_000);
+  await expect(notice).toBeVisible();
+  await page.getByTestId('circuit-name').focus();
+  await after(7_000);
+  await expect(notice).toHaveCount(0);
+
+  await page.getByTestId('open-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(notice).toContainText('notes.txt was not opened: not JSON');
+  await after(60_000);
+  await expect(notice).toContainText('notes.txt was not opened: not JSON');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});

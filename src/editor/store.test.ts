@@ -238,6 +238,21 @@ describe('editor store', () => {
     expect(clashes(copies, before, { x: 0, y: 0 })).toBe(false);
   });
 
+  it('dismisses the notice, or, given its serial, only that notice and not a newer one', () => {
+    const store = createEditorStore({ initial: example('neuron') });
+    const a = store.getState().actions;
+    a.notify('info', 'Opened one');
+    const first = store.getState().notice!.serial;
+    a.notify('info', 'Opened two');
+    a.dismissNotice(first);
+    expect(store.getState().notice?.text).toBe('Opened two');
+    a.dismissNotice(store.getState().notice!.serial);
+    expect(store.getState().notice).toBeNull();
+    a.notify('error', 'refused');
+    a.dismissNotice();
+    expect(store.getState().notice).toBeNull();
+  });
+
   it('removing the output gate clears the output', () => {
     const store = createEditorStore({ initial: example('neuron') });
     store.getState().actions.remove(['s'], []);

@@ -91,7 +91,8 @@ export interface EditorActions {
   notify(kind: Notice['kind'], text: string): void;
   /** Writes a deferred autosave now. */
   flushSave(): void;
-  dismissNotice(): void;
+  /** Clears the notice; given a serial, only that notice (a timer set for it must not clear a newer one). */
+  dismissNotice(serial?: number): void;
   toggleSnap(): void;
 }
 
@@ -442,7 +443,10 @@ export function createEditorStore({ initial, storage = null, notice, deferSaves 
 
       notify,
       flushSave,
-      dismissNotice: () => set({ notice: null }),
+      dismissNotice(which) {
+        const { notice } = get();
+        if (notice && (which === undefined || notice.serial === which)) set({ notice: null });
+      },
       toggleSnap: () => set({ snapToGrid: !get().snapToGrid }),
     };
 
