@@ -36,6 +36,8 @@ interface CachedNode {
   position: CircuitNode['position'];
   selected: boolean;
   hidden: boolean;
+  /** Whether it was made for the overview (then without port positions). */
+  overview: boolean;
   flow: FlowNode;
 }
 
@@ -70,12 +72,14 @@ function flowNodesSelector() {
       const size = measured[node.id];
       const hit = byId.get(node.id);
       const entry =
-        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected && hit.hidden === hidden
+        hit && hit.position === node.position && hit.flow.data.type === node.type && hit.selected === isSelected && hit.hidden === hidden &&
+        (hit.overview === overview || !!size)
           ? hit
           : {
               position: node.position,
               selected: isSelected,
               hidden,
+              overview,
               flow: {
                 id: node.id,
                 type: node.type === 'input' ? 'inputGate' : 'gate',
@@ -83,10 +87,13 @@ function flowNodesSelector() {
                 data: { type: node.type },
                 selected: isSelected,
                 hidden,
-                // Until measured, a gate's usual size (the minimap draws a node only when its flow node has one) and
-                // where its ports would be: React Flow renders every node it has no port positions for, in view or
-                // not, to measure it, which made a 1,000-gate circuit mount all its gates on leaving the overview.
-                ...(size ? { measured: size } : { initialWidth: 2 * HALF_GATE.x, initialHeight: 2 * HALF_GATE.y, handles: usualHandles(node.type) }),
+                // Until measured, a gate's usual size (the minimap draws a node only when its flow node has one) and,
+                // outside the overview, where its ports would be: React Flow renders every node it has no port
+                // positions for, in view or not, to measure it, which made a 1,000-gate circuit mount all its gates on
+                // leaving the overview. (In the overview they go without: with them, its pans ran a frame long now and then.)
+                ...(size
+                  ? { measured: size }
+                  : { initialWidth: 2 * HALF_GATE.x, initialHeight: 2 * HALF_GATE.y, ...(overview ? {} : { handles: usualHandles(node.type) }) }),
               } as FlowNode,
             };
       next.set(node.id, entry);

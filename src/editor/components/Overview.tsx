@@ -12,7 +12,7 @@ import { exactNumber } from '../numbers.ts';
 import { SteppingContext } from '../stepping/context.ts';
 import type { FlowNode, WireFlowEdge } from './flowTypes.ts';
 import type { FrameMoves } from './frameMoves.ts';
-import { drawOverview, gateAt, overviewScene, type Context2D, type Palette, type Scene } from './overview.ts';
+import { drawOverview, gateAt, overviewScene, type Context2D, type Palette, type Scene, type StepFocus } from './overview.ts';
 
 /**
  * The canvas reaches this far (screen pixels) past each side of the view: a pan shifts the picture already drawn,
@@ -66,6 +66,12 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
     let palette = readPalette(host);
     const shown = () => stepping?.getState().session?.state.annotations ?? store.getState().annotations;
     let inputs: unknown[] = [];
+    const focusNow = (): StepFocus | null => {
+      const current = stepping?.getState().session?.state.current;
+      return current && (current.phase === 'forward' || current.phase === 'backward') ? { id: current.node, pass: current.phase } : null;
+    };
+    const focusKey = (focus: StepFocus | null) => (focus ? `${focus.pass} ${focus.id}` : '');
+    let drawnFocus = '';
     let scene: Scene = { gates: [], wires: [] };
     const sceneNow = (): Scene => {
       const { circuit, measured, selectedNodes } = store.getState();
@@ -95,8 +101,8 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
       }
       const scene = sceneNow();
       const view = { x: transform[0] + MARGIN, y: transform[1] + MARGIN, zoom: transform[2], width: w, height: h };
-      const current = stepping?.getState().session?.state.current;
-      const focus = current && (current.phase === 'forward' || current.phase === 'backward') ? { id: current.node, pass: current.phase } : null;
+      const focus = focusNow();
+      drawnFocus = focusKey(focus);
       const drawn = drawOverview(ctx, scene, view, palette, ratio, focus);
       canvas.style.transform = '';
       drawnFor = { x: transform[0], y: transform[1], zoom: transform[2], width, height, scene };
@@ -152,8 +158,14 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
       size = [s.width, s.height];
       follow();
     });
-    const unsubscribeStore = store.subscribe(later);
-    const unsubscribeStepping = stepping?.subscribe(later);
+    // Only what changes the picture draws it again: a notice coming or going, say, does not.
+    const onChange = () => {
+      const { circuit, measured, selectedNodes } = store.getState();
+      const next = [circuit, measured, selectedNodes, shown()];
+      if (next.some((v, k) => v !== inputs[k]) || focusKey(focusNow()) !== drawnFocus) later();
+    };
+    const unsubscribeStore = store.subscribe(onChange);
+    const unsubscribeStepping = stepping?.subscribe(onChange);
     const theme = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => {
       palette = readPalette(host);
