@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { circuitFile, layeredCircuit } from '../bench/editor/circuits.ts';
+import { circuitFile, COLUMN, layeredCircuit, ROW } from '../bench/editor/circuits.ts';
+import { USUAL_GATE } from '../src/editor/placement.ts';
 import type { Circuit } from '../src/engine/index.ts';
 import { edgeLabel, editorCircuit, engineNumbers, modifier, node, openEditor, viewSettled } from './helpers.ts';
 
@@ -31,12 +32,12 @@ const expected = (circuit: Circuit) => {
 async function drawnCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
   const { position } = (await editorCircuit(page)).nodes.find((n) => n.id === id)!;
   return page.evaluate(
-    ([x, y]) => {
+    ([x, y, w, h]) => {
       const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
       const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-      return { x: pane.left + m.e + (x + 65) * m.a, y: pane.top + m.f + (y + 35) * m.a };
+      return { x: pane.left + m.e + (x + w / 2) * m.a, y: pane.top + m.f + (y + h / 2) * m.a };
     },
-    [position!.x, position!.y],
+    [position!.x, position!.y, USUAL_GATE.width, USUAL_GATE.height],
   );
 }
 
@@ -66,7 +67,7 @@ test('a large circuit far out is drawn as an overview: inputs stay gates, every 
   expect(await alphaAt(page, centre)).toBeGreaterThan(0);
   const top = await drawnCentre(page, 'g3_0');
   const zoom = await viewZoom(page);
-  expect(await alphaAt(page, { x: top.x + 115 * zoom, y: top.y - 80 * zoom })).toBe(0);
+  expect(await alphaAt(page, { x: top.x + (COLUMN / 2) * zoom, y: top.y - 80 * zoom })).toBe(0);
 
   // Far out an input's field is hidden with the rest of its text (a user zooms in to type): as the benchmark does, the
   // value goes in through the field's own input event.
@@ -166,8 +167,8 @@ test('in the overview Shift-click and a Shift-drag box add gates to the selectio
   await expect.poll(async () => [await has(page, 'g3_5'), await has(page, 'g3_6')]).toEqual([true, true]);
 
   // A Shift-drag box from the empty space above column 4 around its first two gates selects exactly those.
-  const from = await onScreen(page, 4 * 230 - 30, -40);
-  const to = await onScreen(page, 4 * 230 + 160, 120 + 100);
+  const from = await onScreen(page, 4 * COLUMN - 30, -40);
+  const to = await onScreen(page, 4 * COLUMN + USUAL_GATE.width + 30, ROW + USUAL_GATE.height + 30);
   await page.keyboard.down('Shift');
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -201,7 +202,7 @@ test('stepping in the overview marks the stepped gate, so that it can be found a
   // The ring, 24 px out from the gate's half-diagonal, is drawn in the forward colour.
   const zoom = await viewZoom(page);
   const centre = await drawnCentre(page, id!);
-  const r = (Math.hypot(130, 70) / 2) * zoom + 24;
+  const r = (Math.hypot(USUAL_GATE.width, USUAL_GATE.height) / 2) * zoom + 24;
   const colour = await overview(page).evaluate((canvas: HTMLCanvasElement, p) => {
     const box = canvas.getBoundingClientRect();
     return [...canvas.getContext('2d')!.getImageData(Math.round(p.x - box.left), Math.round(p.y - box.top), 1, 1).data];

@@ -5,7 +5,7 @@
  * dragged, hovered for their numbers, and double-clicked to zoom in on them.
  */
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useContext, useEffect, useRef, type RefObject } from 'react';
+import { useContext, useEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import { gateType } from '../../engine/index.ts';
 import { useActions, useEditorStore } from '../context.ts';
 import { exactNumber } from '../numbers.ts';
@@ -295,5 +295,13 @@ export function Overview({ wrapper, frameMoves, snapToGrid }: Props) {
     };
   }, [wrapper, store, stepping, flow, rf, actions, frameMoves]);
 
-  return <canvas ref={canvasRef} className="overview" data-testid="overview" aria-hidden="true" />;
+  return (
+    <canvas
+      ref={canvasRef}
+      className="overview"
+      data-testid="overview"
+      aria-hidden="true"
+      style={{ '--overview-margin': `${MARGIN}px` } as CSSProperties}
+    />
+  );
 }
